@@ -1,0 +1,273 @@
+"""Contact storage: single-contact reads and writes, and the bulk list query."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from typing import Any, NamedTuple
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from netui.db.models import ContactModel, InteractionModel
+from netui.domain.types import (
+    Contact,
+    ContactDraft,
+    DatePrecision,
+    Outcome,
+    TriageStatus,
+)
+from netui.errors import NotFoundError
+
+REACHED_OUTCOMES = tuple(o.value for o in Outcome if o.reached)
+
+
+class ListRecord(NamedTuple):
+    """The columns the contact list needs, straight from one Core query."""
+
+    id: int
+    full_name: str
+    company: str
+    title: str
+    emails: str
+    tags: str
+    notes: str
+    status: str
+    top20_rank: int | None
+    strength: int | None
+    last_contacted: date | None
+    last_contacted_precision: str | None
+    cadence: str | None
+
+
+class TriageState(NamedTuple):
+    id: int
+    full_name: str
+    status: TriageStatus
+    top20_rank: int | None
+    strength: int | None
+    top20_since: datetime | None
+
+
+def to_contact(model: ContactModel) -> Contact:
+    return Contact(
+        id=model.id,
+        full_name=model.full_name,
+        first_name=model.first_name,
+        last_name=model.last_name,
+        company=model.company,
+        title=model.title,
+        emails=tuple(model.emails),
+        phones=tuple(model.phones),
+        linkedin_url=model.linkedin_url,
+        how_we_met=model.how_we_met,
+        notes=model.notes,
+        tags=tuple(model.tags),
+        strength=model.strength,
+        status=TriageStatus(model.status),
+        top20_rank=model.top20_rank,
+        last_contacted=model.last_contacted,
+        last_contacted_precision=(
+            DatePrecision(model.last_contacted_precision)
+            if model.last_contacted_precision
+            else None
+        ),
+        cadence=model.cadence,
+        next_follow_up=model.next_follow_up,
+        source=model.source,
+        created_at=model.created_at,
+        updated_at=model.updated_at,
+        connected_on=model.connected_on,
+    )
+
+
+def draft_columns(draft: ContactDraft) -> dict[str, Any]:
+    """The columns a draft sets, shared by insert and update."""
+    return {
+        "full_name": draft.full_name,
+        "first_name": draft.first_name,
+        "last_name": draft.last_name,
+        "company": draft.company,
+        "title": draft.title,
+        "emails": draft.emails,
+        "phones": draft.phones,
+        "linkedin_url": draft.linkedin_url,
+        "how_we_met": draft.how_we_met,
+        "notes": draft.notes,
+        "tags": draft.tags,
+        "strength": draft.strength,
+        "last_contacted": draft.last_contacted.value if draft.last_contacted else None,
+        "last_contacted_precision": (
+            draft.last_contacted.precision.value if draft.last_contacted else None
+        ),
+        "cadence": draft.cadence,
+    }
+
+
+class ContactRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def _model(self, contact_id: int) -> ContactModel:
+        model = self.session.get(ContactModel, contact_id)
+        if model is None:
+            raise NotFoundError(f"no contact with id {contact_id}")
+        return model
+
+    def get(self, contact_id: int) -> Contact:
+        return to_contact(self._model(contact_id))
+
+    def add(self, draft: ContactDraft, source: str = "manual") -> Contact:
+        model = ContactModel(**draft_columns(draft), source=source)
+        self.session.add(model)
+        self.session.flush()
+        return to_contact(model)
+
+    def update(self, contact_id: int, draft: ContactDraft) -> Contact:
+        model = self._model(contact_id)
+        for key, value in draft_columns(draft).items():
+            setattr(model, key, value)
+        self.session.flush()
+        return to_contact(model)
+
+    def delete(self, contact_id: int) -> None:
+        self.session.delete(self._model(contact_id))
+
+    def count(self) -> int:
+        return self.session.scalar(select(func.count(ContactModel.id))) or 0
+
+    def count_by_status(self) -> dict[TriageStatus, int]:
+        rows = self.session.execute(
+            select(ContactModel.status, func.count(ContactModel.id)).group_by(ContactModel.status)
+        )
+        counts = dict.fromkeys(TriageStatus, 0)
+        for status, n in rows:
+            counts[TriageStatus(status)] = n
+        return counts
+
+    def list_records(self) -> list[ListRecord]:
+        """Every contact's list columns in one query, without building ORM objects."""
+        columns = (
+            ContactModel.id,
+            ContactModel.full_name,
+            ContactModel.company,
+            ContactModel.title,
+            ContactModel.__table__.c.emails,
+            ContactModel.__table__.c.tags,
+            ContactModel.notes,
+            ContactModel.status,
+            ContactModel.top20_rank,
+            ContactModel.strength,
+            ContactModel.last_contacted,
+            ContactModel.last_contacted_precision,
+            ContactModel.cadence,
+        )
+        # The raw text of the list columns is all the list needs (it only searches them).
+        stmt = select(*columns).execution_options(yield_per=5000)
+        return [ListRecord(*row) for row in self.session.execute(stmt)]
+
+    def list_record(self, contact_id: int) -> ListRecord:
+        contact = self.get(contact_id)
+        return ListRecord(
+            contact.id,
+            contact.full_name,
+            contact.company,
+            contact.title,
+            "\n".join(contact.emails),
+            "\n".join(contact.tags),
+            contact.notes,
+            contact.status.value,
+            contact.top20_rank,
+            contact.strength,
+            contact.last_contacted,
+            contact.last_contacted_precision.value if contact.last_contacted_precision else None,
+            contact.cadence,
+        )
+
+    def top20_order(self) -> list[int]:
+        stmt = (
+            select(ContactModel.id)
+            .where(ContactModel.status == TriageStatus.TOP20.value)
+            .order_by(ContactModel.top20_rank, ContactModel.id)
+        )
+        return list(self.session.scalars(stmt))
+
+    def top20(self) -> list[Contact]:
+        stmt = (
+            select(ContactModel)
+            .where(ContactModel.status == TriageStatus.TOP20.value)
+            .order_by(ContactModel.top20_rank, ContactModel.id)
+        )
+        return [to_contact(m) for m in self.session.scalars(stmt)]
+
+    def reached_since_top20(self) -> set[int]:
+        """Top 20 members with a reaching outcome logged since they joined the list."""
+        stmt = (
+            select(ContactModel.id)
+            .join(InteractionModel, InteractionModel.contact_id == ContactModel.id)
+            .where(
+                ContactModel.status == TriageStatus.TOP20.value,
+                InteractionModel.outcome.in_(REACHED_OUTCOMES),
+                (ContactModel.top20_since.is_(None))
+                | (InteractionModel.occurred_at >= ContactModel.top20_since),
+            )
+            .distinct()
+        )
+        return set(self.session.scalars(stmt))
+
+    def triage_states(self, ids: Iterable[int]) -> dict[int, TriageState]:
+        id_list = list(ids)
+        stmt = select(
+            ContactModel.id,
+            ContactModel.full_name,
+            ContactModel.status,
+            ContactModel.top20_rank,
+            ContactModel.strength,
+            ContactModel.top20_since,
+        ).where(ContactModel.id.in_(id_list))
+        states = {
+            row.id: TriageState(
+                row.id,
+                row.full_name,
+                TriageStatus(row.status),
+                row.top20_rank,
+                row.strength,
+                row.top20_since,
+            )
+            for row in self.session.execute(stmt)
+        }
+        missing = [i for i in id_list if i not in states]
+        if missing:
+            raise NotFoundError(f"no contact with id {missing[0]}")
+        return states
+
+    def set_triage(
+        self,
+        contact_id: int,
+        *,
+        status: TriageStatus,
+        rank: int | None,
+        strength: int | None,
+        top20_since: datetime | None,
+    ) -> None:
+        self.session.execute(
+            update(ContactModel)
+            .where(ContactModel.id == contact_id)
+            .values(
+                status=status.value,
+                top20_rank=rank,
+                strength=strength,
+                top20_since=top20_since,
+            )
+        )
+
+    def note_contacted(self, contact_id: int, when: date, follow_up: date | None) -> None:
+        """Move last-contacted forward (never back) and set the next follow-up."""
+        model = self._model(contact_id)
+        if model.last_contacted is None or when >= model.last_contacted:
+            model.last_contacted = when
+            model.last_contacted_precision = DatePrecision.DAY.value
+            model.next_follow_up = follow_up
+
+    def ids_in(self, ids: Sequence[int]) -> list[int]:
+        return list(self.session.scalars(select(ContactModel.id).where(ContactModel.id.in_(ids))))

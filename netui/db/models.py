@@ -1,0 +1,214 @@
+"""Typed SQLAlchemy 2 models: the shape of the netui database."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    false,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Stores naive UTC in SQLite and hands back timezone-aware UTC datetimes."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetimes are ambiguous; pass an aware datetime")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        return None if value is None else value.replace(tzinfo=UTC)
+
+
+class StringList(TypeDecorator[tuple[str, ...]]):
+    """A short list of one-line strings (emails, phones, tags) kept as newline-joined text.
+
+    Plain text keeps the bulk contact-list query cheap: no JSON decoding per row.
+    """
+
+    impl = Text
+    cache_ok = True
+
+    def process_bind_param(self, value: tuple[str, ...] | None, dialect: Dialect) -> str:
+        return "\n".join(v.replace("\n", " ") for v in (value or ()))
+
+    def process_result_value(self, value: str | None, dialect: Dialect) -> tuple[str, ...]:
+        return tuple(value.split("\n")) if value else ()
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class ImportBatchModel(Base):
+    __tablename__ = "import_batch"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source_path: Mapped[str] = mapped_column(Text)
+    format: Mapped[str] = mapped_column(String(20))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    added: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    updated: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    unchanged: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    problems: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    undone_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class ContactModel(Base):
+    __tablename__ = "contact"
+    __table_args__ = (
+        CheckConstraint("strength IS NULL OR strength BETWEEN 1 AND 5", name="strength_range"),
+        CheckConstraint(
+            "status IN ('new', 'top20', 'later', 'skip', 'archived')", name="status_known"
+        ),
+        CheckConstraint(
+            "last_contacted_precision IS NULL OR last_contacted_precision IN "
+            "('day', 'month', 'year')",
+            name="precision_known",
+        ),
+        Index("ix_contact_status_rank", "status", "top20_rank"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    full_name: Mapped[str] = mapped_column(Text)
+    first_name: Mapped[str] = mapped_column(Text, default="", server_default="")
+    last_name: Mapped[str] = mapped_column(Text, default="", server_default="")
+    company: Mapped[str] = mapped_column(Text, default="", server_default="")
+    title: Mapped[str] = mapped_column(Text, default="", server_default="")
+    emails: Mapped[tuple[str, ...]] = mapped_column(StringList, default=(), server_default="")
+    phones: Mapped[tuple[str, ...]] = mapped_column(StringList, default=(), server_default="")
+    linkedin_url: Mapped[str] = mapped_column(Text, default="", server_default="")
+    how_we_met: Mapped[str] = mapped_column(Text, default="", server_default="")
+    notes: Mapped[str] = mapped_column(Text, default="", server_default="")
+    tags: Mapped[tuple[str, ...]] = mapped_column(StringList, default=(), server_default="")
+    strength: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    status: Mapped[str] = mapped_column(String(10), default="new", server_default="new")
+    top20_rank: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    top20_since: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    last_contacted: Mapped[date | None] = mapped_column(Date, nullable=True)
+    last_contacted_precision: Mapped[str | None] = mapped_column(String(5), nullable=True)
+    cadence: Mapped[str | None] = mapped_column(String(8), nullable=True)
+    next_follow_up: Mapped[date | None] = mapped_column(Date, nullable=True)
+    connected_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    source: Mapped[str] = mapped_column(String(20), default="manual", server_default="manual")
+    import_batch_id: Mapped[int | None] = mapped_column(
+        ForeignKey("import_batch.id", ondelete="SET NULL"), nullable=True
+    )
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+
+class InteractionModel(Base):
+    __tablename__ = "interaction"
+    __table_args__ = (Index("ix_interaction_contact_when", "contact_id", "occurred_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contact_id: Mapped[int] = mapped_column(ForeignKey("contact.id", ondelete="CASCADE"))
+    occurred_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    channel: Mapped[str] = mapped_column(String(10))
+    outcome: Mapped[str] = mapped_column(String(15))
+    note: Mapped[str] = mapped_column(Text, default="", server_default="")
+    follow_up: Mapped[date | None] = mapped_column(Date, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class ScriptModel(Base):
+    __tablename__ = "script"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(Text, unique=True)
+    channel: Mapped[str] = mapped_column(String(10), default="message")
+    body: Mapped[str] = mapped_column(Text, default="", server_default="")
+    is_default: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+
+class ScriptRevisionModel(Base):
+    __tablename__ = "script_revision"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    script_id: Mapped[int] = mapped_column(ForeignKey("script.id", ondelete="CASCADE"), index=True)
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class TimerSessionModel(Base):
+    """A daily networking session; a row with no ``ended_at`` is still running."""
+
+    __tablename__ = "timer_session"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    planned_minutes: Mapped[int] = mapped_column(Integer)
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    active_seconds: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+
+
+class TimerPauseModel(Base):
+    __tablename__ = "timer_pause"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("timer_session.id", ondelete="CASCADE"), index=True
+    )
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class SettingModel(Base):
+    __tablename__ = "setting"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class TriageEventModel(Base):
+    """One contact's before/after in a triage decision; a group is one undoable step."""
+
+    __tablename__ = "triage_event"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    group_id: Mapped[int] = mapped_column(Integer, index=True)
+    contact_id: Mapped[int] = mapped_column(ForeignKey("contact.id", ondelete="CASCADE"))
+    label: Mapped[str] = mapped_column(Text, default="", server_default="")
+    before_status: Mapped[str] = mapped_column(String(10))
+    before_rank: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    before_strength: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    before_top20_since: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    after_status: Mapped[str] = mapped_column(String(10))
+    after_rank: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    after_strength: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    undone: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())

@@ -1,0 +1,145 @@
+"""Adding, editing, reading and listing contacts."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from netui.db.contacts import ContactRepository, ListRecord
+from netui.db.engine import Database
+from netui.domain.cadence import Cadence
+from netui.domain.listing import SortKey, StatusFilter, filter_rows, make_haystack, order_rows
+from netui.domain.priority import TargetMatcher, compile_targets, priority_score
+from netui.domain.types import (
+    Contact,
+    ContactDraft,
+    ContactRow,
+    DatePrecision,
+    TriageCounts,
+    TriageStatus,
+)
+from netui.domain.validation import validate_draft
+from netui.services.clock import Clock, local_today
+from netui.services.settings import SettingsService
+
+
+class RowBuilder:
+    """Turns list records into ContactRows, scoring priority once per load."""
+
+    def __init__(self, today: date, targets: TargetMatcher) -> None:
+        self.today = today
+        self.targets = targets
+        self._cadences: dict[str, Cadence | None] = {}
+
+    def _cadence(self, code: str | None) -> Cadence | None:
+        if not code:
+            return None
+        if code not in self._cadences:
+            try:
+                self._cadences[code] = Cadence.from_code(code)
+            except ValueError:
+                self._cadences[code] = None
+        return self._cadences[code]
+
+    def build(self, record: ListRecord) -> ContactRow:
+        score = priority_score(
+            strength=record.strength,
+            last_contacted=record.last_contacted,
+            cadence=self._cadence(record.cadence),
+            company=record.company,
+            title=record.title,
+            targets=self.targets,
+            today=self.today,
+        )
+        return ContactRow(
+            id=record.id,
+            full_name=record.full_name,
+            company=record.company,
+            title=record.title,
+            status=TriageStatus(record.status),
+            top20_rank=record.top20_rank,
+            strength=record.strength,
+            last_contacted=record.last_contacted,
+            last_contacted_precision=(
+                DatePrecision(record.last_contacted_precision)
+                if record.last_contacted_precision
+                else None
+            ),
+            priority=score,
+            haystack=make_haystack(
+                record.full_name,
+                record.company,
+                record.title,
+                record.emails,
+                record.tags,
+                record.notes,
+            ),
+        )
+
+
+class ContactService:
+    def __init__(self, db: Database, settings: SettingsService, clock: Clock) -> None:
+        self.db = db
+        self.settings = settings
+        self.clock = clock
+
+    def add(self, draft: ContactDraft, source: str = "manual") -> Contact:
+        clean = validate_draft(draft)
+        with self.db.session() as session:
+            return ContactRepository(session).add(clean, source=source)
+
+    def update(self, contact_id: int, draft: ContactDraft) -> Contact:
+        clean = validate_draft(draft)
+        with self.db.session() as session:
+            return ContactRepository(session).update(contact_id, clean)
+
+    def get(self, contact_id: int) -> Contact:
+        with self.db.session() as session:
+            return ContactRepository(session).get(contact_id)
+
+    def get_many(self, ids: Sequence[int]) -> list[Contact]:
+        with self.db.session() as session:
+            repo = ContactRepository(session)
+            return [repo.get(i) for i in ids]
+
+    def delete(self, contact_id: int) -> None:
+        with self.db.session() as session:
+            ContactRepository(session).delete(contact_id)
+
+    def _row_builder(self) -> RowBuilder:
+        return RowBuilder(local_today(self.clock), compile_targets(self.settings.target_keywords()))
+
+    def list_rows(self) -> list[ContactRow]:
+        """Every contact as a compact list row, priority scored for today."""
+        with self.db.session() as session:
+            records = ContactRepository(session).list_records()
+        build = self._row_builder().build
+        return [build(record) for record in records]
+
+    def row(self, contact_id: int) -> ContactRow:
+        with self.db.session() as session:
+            record = ContactRepository(session).list_record(contact_id)
+        return self._row_builder().build(record)
+
+    def find(
+        self,
+        status: StatusFilter = StatusFilter.ACTIVE,
+        query: str = "",
+        sort: SortKey = SortKey.PRIORITY,
+    ) -> list[Contact]:
+        """Contacts matching a status and search, in list order (for the CLI)."""
+        rows = order_rows(filter_rows(self.list_rows(), status, query), sort, status)
+        return self.get_many([row.id for row in rows])
+
+    def counts(self) -> TriageCounts:
+        with self.db.session() as session:
+            by_status = ContactRepository(session).count_by_status()
+        return TriageCounts(
+            total=sum(by_status.values()),
+            untriaged=by_status[TriageStatus.NEW],
+            by_status=by_status,
+        )
+
+    def is_empty(self) -> bool:
+        with self.db.session() as session:
+            return ContactRepository(session).count() == 0

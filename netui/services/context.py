@@ -1,0 +1,42 @@
+"""Build every service over one database: the single entry point for the app and the CLI."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from netui.db.engine import Database, open_database
+from netui.services.clock import Clock, system_clock
+from netui.services.contacts import ContactService
+from netui.services.interactions import InteractionService
+from netui.services.settings import SettingsService
+from netui.services.triage import TriageService
+
+
+@dataclass(frozen=True)
+class Services:
+    db: Database
+    contacts: ContactService
+    triage: TriageService
+    interactions: InteractionService
+    settings: SettingsService
+
+    @property
+    def path(self) -> Path:
+        return self.db.path
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def open_services(path: Path, clock: Clock = system_clock) -> Services:
+    """Open (creating or migrating) the database at ``path`` and wire the services to it."""
+    db = open_database(path)
+    settings = SettingsService(db)
+    return Services(
+        db=db,
+        contacts=ContactService(db, settings, clock),
+        triage=TriageService(db, clock),
+        interactions=InteractionService(db, clock),
+        settings=settings,
+    )
