@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import Any, NamedTuple
 
-from sqlalchemy import func, select, update
+from sqlalchemy import Text, func, select, type_coerce, update
 from sqlalchemy.orm import Session
 
 from netui.db.models import ContactModel, InteractionModel
@@ -78,6 +78,9 @@ def to_contact(model: ContactModel) -> Contact:
         created_at=model.created_at,
         updated_at=model.updated_at,
         connected_on=model.connected_on,
+        previous_company=model.previous_company,
+        previous_title=model.previous_title,
+        job_changed_on=model.job_changed_on,
     )
 
 
@@ -152,8 +155,9 @@ class ContactRepository:
             ContactModel.full_name,
             ContactModel.company,
             ContactModel.title,
-            ContactModel.__table__.c.emails,
-            ContactModel.__table__.c.tags,
+            # Raw newline-joined text, not StringList's tuples: the list only searches them.
+            type_coerce(ContactModel.__table__.c.emails, Text()),
+            type_coerce(ContactModel.__table__.c.tags, Text()),
             ContactModel.notes,
             ContactModel.status,
             ContactModel.top20_rank,
@@ -164,7 +168,7 @@ class ContactRepository:
         )
         # The raw text of the list columns is all the list needs (it only searches them).
         stmt = select(*columns).execution_options(yield_per=5000)
-        return [ListRecord(*row) for row in self.session.execute(stmt)]
+        return [ListRecord._make(row) for row in self.session.execute(stmt)]
 
     def list_record(self, contact_id: int) -> ListRecord:
         contact = self.get(contact_id)

@@ -121,6 +121,10 @@ class ContactModel(Base):
     cadence: Mapped[str | None] = mapped_column(String(8), nullable=True)
     next_follow_up: Mapped[date | None] = mapped_column(Date, nullable=True)
     connected_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    # Set by an import that finds a new company or title: "changed jobs" is a reason to call.
+    previous_company: Mapped[str] = mapped_column(Text, default="", server_default="")
+    previous_title: Mapped[str] = mapped_column(Text, default="", server_default="")
+    job_changed_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     source: Mapped[str] = mapped_column(String(20), default="manual", server_default="manual")
     import_batch_id: Mapped[int | None] = mapped_column(
         ForeignKey("import_batch.id", ondelete="SET NULL"), nullable=True

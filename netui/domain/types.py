@@ -118,6 +118,7 @@ class Contact:
     connected_on: date | None = None
     previous_company: str = ""
     previous_title: str = ""
+    job_changed_on: date | None = None
 
     def to_draft(self) -> ContactDraft:
         loose = (

@@ -1,0 +1,34 @@
+"""Remember a contact's previous company and title when an import finds a job change.
+
+Revision ID: 0002
+Revises: 0001
+Create Date: 2026-11-26
+"""
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = "0002"
+down_revision: str | None = "0001"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("contact", schema=None) as batch_op:
+        batch_op.add_column(
+            sa.Column("previous_company", sa.Text(), server_default="", nullable=False)
+        )
+        batch_op.add_column(
+            sa.Column("previous_title", sa.Text(), server_default="", nullable=False)
+        )
+        batch_op.add_column(sa.Column("job_changed_on", sa.Date(), nullable=True))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("contact", schema=None) as batch_op:
+        batch_op.drop_column("job_changed_on")
+        batch_op.drop_column("previous_title")
+        batch_op.drop_column("previous_company")
