@@ -1,0 +1,169 @@
+"""Triage mode: one untriaged contact at a time, highest priority first, as a large card."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Center, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, ProgressBar, Static
+
+from netui.domain.listing import SortKey, StatusFilter, filter_rows, sort_rows
+from netui.domain.types import ContactRow, TriageStatus
+from netui.errors import NetuiError, Top20FullError
+from netui.services.clock import local_today
+from netui.tui.widgets.contact_detail import render_contact
+
+if TYPE_CHECKING:
+    from netui.domain.listing import ContactListing
+    from netui.services.context import Services
+    from netui.services.triage import TriageResult
+
+
+class TriageModeScreen(Screen[None]):
+    """Decide on each new contact with one key; esc returns to the list."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("t", "decide('top20')", "Top 20", id="triage_top20"),
+        Binding("l", "decide('later')", "Later", id="triage_later"),
+        Binding("x", "decide('skip')", "Skip", id="triage_skip"),
+        Binding("a", "decide('archived')", "Archive", id="triage_archive"),
+        Binding("1", "strength(1)", "Strength", id="triage_strength_1", key_display="1-5"),
+        Binding("2", "strength(2)", "Strength 2", id="triage_strength_2", show=False),
+        Binding("3", "strength(3)", "Strength 3", id="triage_strength_3", show=False),
+        Binding("4", "strength(4)", "Strength 4", id="triage_strength_4", show=False),
+        Binding("5", "strength(5)", "Strength 5", id="triage_strength_5", show=False),
+        Binding("right,space", "pass_over", "Pass", id="triage_pass"),
+        Binding("left", "go_back", "Back", id="triage_back", show=False),
+        Binding("u", "undo", "Undo", id="triage_undo"),
+        Binding("escape", "done", "Done", id="triage_done"),
+    ]
+
+    DEFAULT_CSS = """
+    TriageModeScreen #triage-progress-text { width: 1fr; text-align: center; padding-top: 1; }
+    TriageModeScreen ProgressBar { width: auto; }
+    TriageModeScreen #card-box {
+        width: 76; max-width: 100%; height: 1fr;
+        border: thick $accent; background: $boost; padding: 1 2; margin: 1 0;
+    }
+    TriageModeScreen #triage-keys { width: 1fr; text-align: center; color: $text-muted; }
+    """
+
+    def __init__(self, services: Services, listing: ContactListing) -> None:
+        super().__init__()
+        self.services = services
+        rows = filter_rows(listing.sorted_rows(SortKey.PRIORITY), StatusFilter.NEW, "")
+        self.queue: list[ContactRow] = sort_rows(rows, SortKey.PRIORITY)
+        self.position = 0
+        self.today = local_today(services.contacts.clock)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical():
+            yield Static("", id="triage-progress-text")
+            with Center():
+                yield ProgressBar(total=1, show_eta=False, id="triage-progress")
+            with Center(), VerticalScroll(id="card-box"):
+                yield Static("", id="card")
+            yield Static(
+                "t Top 20 · l later · x skip · a archive · 1-5 strength · → pass · u undo · "
+                "esc done",
+                id="triage-keys",
+                markup=False,
+            )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#card-box").border_title = "Triage"
+        self._show()
+
+    @property
+    def current(self) -> ContactRow | None:
+        return self.queue[self.position] if self.position < len(self.queue) else None
+
+    def _show(self) -> None:
+        counts = self.services.contacts.counts()
+        self.query_one("#triage-progress-text", Static).update(
+            f"{counts.triaged:,} of {counts.total:,} triaged"
+        )
+        self.query_one(ProgressBar).update(total=max(counts.total, 1), progress=counts.triaged)
+        card = self.query_one("#card", Static)
+        row = self.current
+        if row is None:
+            card.update(
+                Content.assemble(
+                    ("Everyone is triaged.", "bold"),
+                    "\n\nPress esc to go back to the list and start on your Top 20."
+                    if not self.queue
+                    else "\n\nNo one left in this pass. Press esc to go back to the list.",
+                )
+            )
+            return
+        contact = self.services.contacts.get(row.id)
+        history = self.services.interactions.history(row.id)
+        position = f"Priority {row.priority:.0f} · {self.position + 1} of {len(self.queue)} new\n\n"
+        card.update(
+            Content.assemble(
+                (position, "$text-muted"), render_contact(contact, history, self.today)
+            )
+        )
+
+    def action_decide(self, status: str) -> None:
+        row = self.current
+        if row is None:
+            return
+        try:
+            result = self.services.triage.set_status([row.id], TriageStatus(status))
+        except Top20FullError:
+            from netui.tui.screens.swap_top20 import offer_swap
+
+            offer_swap(self, self.services, row.id, self._after_swap)
+            return
+        except NetuiError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        self.notify(result.message, markup=False, timeout=2)
+        self.position += 1
+        self._show()
+
+    def _after_swap(self, result: TriageResult) -> None:
+        self.notify(result.message, markup=False, timeout=2)
+        self.position += 1
+        self._show()
+
+    def action_strength(self, strength: int) -> None:
+        row = self.current
+        if row is None:
+            return
+        result = self.services.triage.set_strength([row.id], strength)
+        self.notify(result.message, markup=False, timeout=2)
+        self._show()
+
+    def action_pass_over(self) -> None:
+        if self.current is not None:
+            self.position += 1
+            self._show()
+
+    def action_go_back(self) -> None:
+        if self.position > 0:
+            self.position -= 1
+            self._show()
+
+    def action_undo(self) -> None:
+        result = self.services.triage.undo()
+        if result is None:
+            self.notify("Nothing to undo.", timeout=2)
+            return
+        self.notify(result.message, markup=False, timeout=2)
+        undone = set(result.changed_ids)
+        for index in range(min(self.position, len(self.queue)) - 1, -1, -1):
+            if self.queue[index].id in undone:
+                self.position = index
+                break
+        self._show()
+
+    def action_done(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,537 @@
+"""The contact list: a virtual table that renders only the rows on screen (Textual's Line API).
+
+A stock `DataTable` filled with 30,000 rows takes seconds to become ready; this widget keeps a
+plain list of `ContactRow` tuples and builds a `Strip` only for each visible line, caching the
+strips it built. Setting 100,000 rows costs a list copy.
+
+User text (names, companies, titles) is displayed literally: strips are built from plain
+`Segment`s, never from markup, and control characters are replaced before they can reach the
+terminal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import ClassVar, Literal
+
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from netui.domain.dates import time_since
+from netui.domain.types import ContactRow, TriageStatus
+from netui.tui.text import one_line, row_status, strength_dots
+
+__all__ = ["ContactTable"]
+
+# -- text ----------------------------------------------------------------------------------
+
+
+def _fit(text: str, width: int) -> str:
+    """`text` padded or truncated (with …) to exactly `width` cells."""
+    if width <= 0:
+        return ""
+    if cell_len(text) <= width:
+        return set_cell_size(text, width)
+    return set_cell_size(text, width - 1) + "…"
+
+
+def _company_title(row: ContactRow) -> str:
+    return " · ".join(part for part in (row.company.strip(), row.title.strip()) if part)
+
+
+# -- layout --------------------------------------------------------------------------------
+
+ColumnName = Literal["marker", "name", "company", "last", "status", "strength"]
+
+_HEADERS: dict[ColumnName, str] = {
+    "marker": "",
+    "name": "Name",
+    "company": "Company · Title",
+    "last": "Last contact",
+    "status": "Status",
+    "strength": "Strength",
+}
+_MARKER_WIDTH = 2  # "✓ ": the mark and its space
+_GAPPED: frozenset[ColumnName] = frozenset({"company", "last", "status", "strength"})
+"""Columns with a gap before them (the marker carries its own space)."""
+_GAP = 1
+# Fixed-width columns, dropped from the end of this list when the table is very narrow.
+_OPTIONAL: tuple[tuple[ColumnName, int], ...] = (("last", 14), ("status", 10), ("strength", 8))
+_NAME_MIN, _NAME_PREFERRED, _NAME_MAX = 10, 22, 32
+_COMPANY_MIN = 12
+
+
+def column_layout(width: int) -> tuple[tuple[ColumnName, int], ...]:
+    """Columns and their widths for a table `width` cells wide (gaps not included).
+
+    Company · Title shrinks first, then Name; below that, Strength, Status and Last contact
+    are dropped in turn, and at last Company · Title.
+    """
+    optional = list(_OPTIONAL)
+
+    def flexible_space() -> int:
+        fixed = sum(w + _GAP for _, w in optional)
+        return width - _MARKER_WIDTH - fixed - _GAP  # gap between name and company
+
+    while optional and flexible_space() < _NAME_MIN + _COMPANY_MIN:
+        optional.pop()
+    flexible = flexible_space()
+    columns: list[tuple[ColumnName, int]] = [("marker", _MARKER_WIDTH)]
+    if flexible >= _NAME_MIN + _COMPANY_MIN:
+        name = max(_NAME_PREFERRED, min(_NAME_MAX, round(flexible * 0.4)))
+        name = max(_NAME_MIN, min(name, flexible - _COMPANY_MIN))
+        columns += [("name", name), ("company", flexible - name)]
+    else:  # too narrow for a company column
+        columns.append(("name", max(0, width - _MARKER_WIDTH)))
+    return (*columns, *optional)
+
+
+# -- the widget ----------------------------------------------------------------------------
+
+
+class ContactTable(ScrollView, can_focus=True):
+    """A keyboard-driven list of contacts, rendering only the visible rows.
+
+    Attributes down (`set_rows`, `today`, `empty_message`), messages up (`Highlighted`,
+    `Activated`). Line 0 of the widget is a fixed header; row `i` is virtual line `i + 1`.
+    """
+
+    DEFAULT_CSS = """
+    ContactTable {
+        height: 1fr;
+        background: $surface;
+        color: $foreground;
+        overflow-x: hidden;
+        overflow-y: auto;
+        scrollbar-size-vertical: 1;
+        & > .contact-table--header {
+            color: $text-muted;
+            background: $panel;
+            text-style: bold;
+        }
+        & > .contact-table--secondary {
+            color: $text-muted;
+        }
+        & > .contact-table--top20 {
+            color: $text-primary;
+            text-style: bold;
+        }
+        & > .contact-table--dim {
+            color: $text-disabled;
+        }
+        & > .contact-table--selected {
+            color: $text-accent;
+            background: $accent-muted;
+        }
+        & > .contact-table--cursor {
+            color: $block-cursor-blurred-foreground;
+            background: $block-cursor-blurred-background;
+            text-style: $block-cursor-blurred-text-style;
+        }
+        &:focus {
+            background-tint: $foreground 5%;
+            & > .contact-table--cursor {
+                color: $block-cursor-foreground;
+                background: $block-cursor-background;
+                text-style: $block-cursor-text-style;
+            }
+        }
+        & > .contact-table--empty {
+            color: $text-muted;
+            text-style: italic;
+        }
+    }
+    """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "contact-table--header",
+        "contact-table--secondary",
+        "contact-table--top20",
+        "contact-table--dim",
+        "contact-table--selected",
+        "contact-table--cursor",
+        "contact-table--empty",
+    }
+    """
+    | Class | Description |
+    | :- | :- |
+    | `contact-table--header` | The fixed header line. |
+    | `contact-table--secondary` | Company · Title and Last contact cells. |
+    | `contact-table--top20` | Rows of contacts on the Top 20. |
+    | `contact-table--dim` | Rows of skipped and archived contacts. |
+    | `contact-table--selected` | Selected rows. |
+    | `contact-table--cursor` | The row under the cursor. |
+    | `contact-table--empty` | The message shown when there are no rows. |
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up,k", "cursor_up", "Up", show=False, id="contact_table.cursor_up"),
+        Binding("down,j", "cursor_down", "Down", show=False, id="contact_table.cursor_down"),
+        Binding("pageup", "page_up", "Page up", show=False, id="contact_table.page_up"),
+        Binding("pagedown", "page_down", "Page down", show=False, id="contact_table.page_down"),
+        Binding("home,g", "first", "First", show=False, id="contact_table.first"),
+        Binding("end,G,shift+g", "last", "Last", show=False, id="contact_table.last"),
+        Binding("space", "toggle_select", "Select", id="contact_table.toggle_select"),
+        Binding("enter", "activate", "Open", id="contact_table.activate"),
+    ]
+
+    class Highlighted(Message):
+        """The cursor moved to another contact (`contact_id` is None when the list is empty)."""
+
+        def __init__(self, contact_table: ContactTable, contact_id: int | None) -> None:
+            super().__init__()
+            self.contact_table = contact_table
+            self.contact_id = contact_id
+
+        @property
+        def control(self) -> ContactTable:
+            return self.contact_table
+
+    class Activated(Message):
+        """The user opened a contact (enter, or a double click)."""
+
+        def __init__(self, contact_table: ContactTable, contact_id: int) -> None:
+            super().__init__()
+            self.contact_table = contact_table
+            self.contact_id = contact_id
+
+        @property
+        def control(self) -> ContactTable:
+            return self.contact_table
+
+    empty_message: reactive[str] = reactive("No contacts", layout=False)
+    """Shown, centred and muted, when there are no rows."""
+
+    def __init__(
+        self,
+        rows: Sequence[ContactRow] = (),
+        *,
+        today: date | None = None,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+        disabled: bool = False,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes, disabled=disabled)
+        self._rows: list[ContactRow] = []
+        self._cursor = 0
+        self._selected: set[int] = set()
+        self._today = today or date.today()
+        self._highlighted_id: int | None = None
+        self._line_cache: LRUCache[tuple[int, int, bool, bool, bool], Strip] = LRUCache(1024)
+        self._header_cache: tuple[int, Strip] | None = None
+        self._style_cache: dict[tuple[str, bool, bool], tuple[Style, Style]] = {}
+        self._layouts: dict[int, tuple[tuple[ColumnName, int], ...]] = {}
+        if rows:
+            self.set_rows(rows)
+
+    # -- attributes down ---------------------------------------------------------------------
+
+    @property
+    def rows(self) -> Sequence[ContactRow]:
+        """The rows shown, in order (read only)."""
+        return self._rows
+
+    @property
+    def row_count(self) -> int:
+        return len(self._rows)
+
+    @property
+    def today(self) -> date:
+        """The date "Last contact" is counted from (settable, so tests can fix it)."""
+        return self._today
+
+    @today.setter
+    def today(self, today: date) -> None:
+        if today != self._today:
+            self._today = today
+            self._clear_caches()
+            self.refresh()
+
+    def set_rows(self, rows: Sequence[ContactRow], keep_cursor_on: int | None = None) -> None:
+        """Show `rows` (in this order).
+
+        The cursor stays on contact `keep_cursor_on` when it is among the new rows, otherwise
+        on the same position, clamped. Selected contacts no longer shown are deselected.
+        """
+        self._rows = list(rows)
+        if self._selected:
+            shown = {row.id for row in self._rows}
+            self._selected &= shown
+        self._clear_caches()
+        self.virtual_size = Size(0, len(self._rows) + 1)
+        index = self._cursor
+        if keep_cursor_on is not None:
+            found = self._index_of(keep_cursor_on)
+            if found is not None:
+                index = found
+        if self.scroll_offset.y > self.max_scroll_y:
+            self.scroll_to(y=self.max_scroll_y, animate=False)
+        self._move_cursor(index)
+        self.refresh()
+
+    # -- reading state -----------------------------------------------------------------------
+
+    @property
+    def cursor_index(self) -> int:
+        """Position of the cursor in `rows` (0 when there are no rows)."""
+        return self._cursor
+
+    @cursor_index.setter
+    def cursor_index(self, index: int) -> None:
+        self._move_cursor(index)
+
+    @property
+    def current_row(self) -> ContactRow | None:
+        """The row under the cursor, if any."""
+        return self._rows[self._cursor] if self._rows else None
+
+    @property
+    def selected_ids(self) -> frozenset[int]:
+        """Ids of the selected contacts (only contacts shown can be selected)."""
+        return frozenset(self._selected)
+
+    def clear_selection(self) -> None:
+        if self._selected:
+            self._selected.clear()
+            self._line_cache.clear()
+            self.refresh()
+
+    def move_cursor_to_id(self, contact_id: int) -> bool:
+        """Put the cursor on a contact; returns False (cursor unmoved) if it is not shown."""
+        index = self._index_of(contact_id)
+        if index is None:
+            return False
+        self._move_cursor(index)
+        return True
+
+    def advance(self) -> None:
+        """Move to the next row (after a triage decision); stays put on the last row."""
+        self._move_cursor(self._cursor + 1)
+
+    # -- actions -----------------------------------------------------------------------------
+
+    def action_cursor_up(self) -> None:
+        self._move_cursor(self._cursor - 1)
+
+    def action_cursor_down(self) -> None:
+        self._move_cursor(self._cursor + 1)
+
+    def action_page_up(self) -> None:
+        page = self._page_height
+        self.scroll_to(y=self.scroll_offset.y - page, animate=False)
+        self._move_cursor(self._cursor - page)
+
+    def action_page_down(self) -> None:
+        page = self._page_height
+        self.scroll_to(y=self.scroll_offset.y + page, animate=False)
+        self._move_cursor(self._cursor + page)
+
+    def action_first(self) -> None:
+        self._move_cursor(0)
+
+    def action_last(self) -> None:
+        self._move_cursor(len(self._rows) - 1)
+
+    def action_toggle_select(self) -> None:
+        row = self.current_row
+        if row is None:
+            return
+        self._selected.symmetric_difference_update((row.id,))
+        self.refresh_line(self._cursor + 1)
+        self.advance()
+
+    def action_activate(self) -> None:
+        row = self.current_row
+        if row is not None:
+            self.post_message(self.Activated(self, row.id))
+
+    # -- events ------------------------------------------------------------------------------
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None or offset.y < 1:  # outside the rows, or on the header
+            return
+        index = self.scroll_offset.y + offset.y - 1
+        if index >= len(self._rows):
+            return
+        event.stop()
+        self._move_cursor(index)
+        if event.chain == 2:
+            self.action_activate()
+
+    def on_resize(self, _event: events.Resize) -> None:
+        self._clear_caches()
+        self._scroll_to_cursor()
+
+    def on_mount(self) -> None:
+        self._scroll_to_cursor()
+
+    def notify_style_update(self) -> None:
+        """Styles changed (theme, focus, CSS): strips built with the old styles are stale.
+
+        Textual calls this when the theme changes and when focus toggles `:focus`.
+        """
+        super().notify_style_update()
+        self._clear_caches()
+
+    # -- cursor ------------------------------------------------------------------------------
+
+    @property
+    def _page_height(self) -> int:
+        """Rows visible at once (the widget's height less the header)."""
+        return max(1, self.scrollable_content_region.height - 1)
+
+    def _index_of(self, contact_id: int) -> int | None:
+        for index, row in enumerate(self._rows):
+            if row.id == contact_id:
+                return index
+        return None
+
+    def _move_cursor(self, index: int) -> None:
+        index = max(0, min(index, len(self._rows) - 1))
+        old = self._cursor
+        if index != old:
+            self._cursor = index
+            self.refresh_line(old + 1)
+            self.refresh_line(index + 1)
+        self._scroll_to_cursor()
+        row = self.current_row
+        contact_id = row.id if row is not None else None
+        if contact_id != self._highlighted_id:
+            self._highlighted_id = contact_id
+            self.post_message(self.Highlighted(self, contact_id))
+
+    def _scroll_to_cursor(self) -> None:
+        if not self._rows or not self.size:
+            return
+        top = self.scroll_offset.y
+        page = self._page_height
+        if self._cursor < top:
+            self.scroll_to(y=self._cursor, animate=False)
+        elif self._cursor >= top + page:
+            self.scroll_to(y=self._cursor - page + 1, animate=False)
+
+    # -- rendering ---------------------------------------------------------------------------
+
+    def _clear_caches(self) -> None:
+        self._line_cache.clear()
+        self._style_cache.clear()
+        self._header_cache = None
+
+    def _layout(self, width: int) -> tuple[tuple[ColumnName, int], ...]:
+        layout = self._layouts.get(width)
+        if layout is None:
+            layout = self._layouts[width] = column_layout(width)
+        return layout
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width  # excludes the scrollbar
+        if y == 0:
+            return self._render_header(width)
+        if not self._rows:
+            return self._render_empty(y, width)
+        index = self.scroll_offset.y + y - 1
+        if index >= len(self._rows):
+            return Strip.blank(width, self.rich_style)
+        return self._render_row(index, width)
+
+    def _render_header(self, width: int) -> Strip:
+        if self._header_cache is not None and self._header_cache[0] == width:
+            return self._header_cache[1]
+        style = self.get_component_rich_style("contact-table--header")
+        text = "".join(
+            (" " * _GAP if column in _GAPPED else "") + _fit(_HEADERS[column], column_width)
+            for column, column_width in self._layout(width)
+        )
+        strip = Strip([Segment(text, style)], cell_len(text)).adjust_cell_length(width, style)
+        self._header_cache = (width, strip)
+        return strip
+
+    def _render_empty(self, y: int, width: int) -> Strip:
+        base = self.rich_style
+        if y != max(1, self.size.height // 2):
+            return Strip.blank(width, base)
+        style = self.get_component_rich_style("contact-table--empty")
+        message = one_line(self.empty_message)
+        if cell_len(message) > width:
+            message = _fit(message, width)
+        strip = Strip([Segment(message, style)], cell_len(message))
+        return strip.text_align(width, "center").apply_style(base)
+
+    def _row_styles(
+        self, status: TriageStatus, is_selected: bool, is_cursor: bool
+    ) -> tuple[Style, Style]:
+        """Styles of a row's primary cells and of its secondary (muted) cells."""
+        if status is TriageStatus.TOP20:
+            kind = "top20"
+        elif status in (TriageStatus.SKIP, TriageStatus.ARCHIVED):
+            kind = "dim"
+        else:
+            kind = "plain"
+        key = (kind, is_selected, is_cursor)
+        styles = self._style_cache.get(key)
+        if styles is not None:
+            return styles
+        # Full (not partial) component styles: theme colours such as $text-muted are
+        # translucent or "auto", and only resolve correctly against the widget's background.
+        get_style = self.get_component_rich_style
+        primary = secondary = self.rich_style
+        if kind == "top20":
+            primary += get_style("contact-table--top20")
+            secondary += get_style("contact-table--secondary")
+        elif kind == "dim":
+            primary += get_style("contact-table--dim")
+            secondary += get_style("contact-table--dim")
+        else:
+            secondary += get_style("contact-table--secondary")
+        for name, applies in (("selected", is_selected), ("cursor", is_cursor)):
+            if applies:
+                overlay = get_style(f"contact-table--{name}")
+                primary += overlay
+                secondary += overlay
+        styles = self._style_cache[key] = (primary, secondary)
+        return styles
+
+    def _render_row(self, index: int, width: int) -> Strip:
+        row = self._rows[index]
+        is_cursor = index == self._cursor
+        is_selected = row.id in self._selected
+        key = (row.id, width, is_cursor, is_selected, self.has_focus)
+        strip = self._line_cache.get(key)
+        if strip is not None:
+            return strip
+
+        primary, secondary = self._row_styles(row.status, is_selected, is_cursor)
+        segments: list[Segment] = []
+        gap = Segment(" " * _GAP, primary)
+        for column, column_width in self._layout(width):
+            if column in _GAPPED:
+                segments.append(gap)
+            if column == "marker":
+                text, style = ("✓ " if is_selected else "  "), primary
+            elif column == "name":
+                text, style = row.full_name, primary
+            elif column == "company":
+                text, style = _company_title(row), secondary
+            elif column == "last":
+                text = time_since(row.last_contacted, row.last_contacted_precision, self._today)
+                style = secondary
+            elif column == "status":
+                text, style = row_status(row), primary
+            else:
+                text, style = strength_dots(row.strength), primary
+            segments.append(Segment(_fit(one_line(text), column_width), style))
+        strip = Strip(segments).adjust_cell_length(width, primary).simplify()
+        self._line_cache[key] = strip
+        return strip

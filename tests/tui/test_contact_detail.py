@@ -1,0 +1,98 @@
+"""The detail text: every field, next steps in words, and history newest first."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from netui.domain.types import (
+    Channel,
+    Contact,
+    DatePrecision,
+    Interaction,
+    Outcome,
+    TriageStatus,
+)
+from netui.tui.widgets.contact_detail import describe_follow_up, render_contact
+
+TODAY = date(2026, 11, 26)
+STAMP = datetime(2026, 1, 1, tzinfo=UTC)
+
+
+def contact(**changes: object) -> Contact:
+    fields: dict[str, object] = {
+        "id": 1,
+        "full_name": "Priya Castellanos",
+        "first_name": "Priya",
+        "last_name": "Castellanos",
+        "company": "Harbor & Finch",
+        "title": "Talent Partner",
+        "emails": ("priya@harbor.example",),
+        "phones": ("+1 555 0100",),
+        "linkedin_url": "https://www.linkedin.com/in/pcastellanos",
+        "how_we_met": "Same bootcamp cohort",
+        "notes": "Loves sailing\nHas two kids",
+        "tags": ("recruiting", "sf"),
+        "strength": 4,
+        "status": TriageStatus.TOP20,
+        "top20_rank": 3,
+        "last_contacted": date(2021, 3, 1),
+        "last_contacted_precision": DatePrecision.MONTH,
+        "cadence": "3m",
+        "next_follow_up": date(2026, 11, 20),
+        "source": "manual",
+        "created_at": STAMP,
+        "updated_at": STAMP,
+    }
+    fields.update(changes)
+    return Contact(**fields)  # type: ignore[arg-type]
+
+
+def test_every_field_is_shown() -> None:
+    text = render_contact(contact(), [], TODAY).plain
+    for expected in (
+        "Priya Castellanos",
+        "Top 20 #3",
+        "●●●●○",
+        "Talent Partner · Harbor & Finch",
+        "Mar 2021 (about 5 years)",
+        "priya@harbor.example",
+        "+1 555 0100",
+        "linkedin.com/in/pcastellanos",
+        "Same bootcamp cohort",
+        "recruiting, sf",
+        "Loves sailing\nHas two kids",
+        "quarterly, overdue since",
+        "No calls or messages logged yet",
+    ):
+        assert expected in text
+
+
+def test_follow_up_wording() -> None:
+    assert "overdue: 6 days ago" in describe_follow_up(date(2026, 11, 20), TODAY)
+    assert describe_follow_up(date(2026, 12, 3), TODAY) == "Thu 3 Dec 2026 (in 7 days)"
+
+
+def test_history_and_markup_like_text_stay_literal() -> None:
+    history = [
+        Interaction(
+            id=1,
+            contact_id=1,
+            occurred_at=datetime(2026, 11, 25, 17, 30, tzinfo=UTC),
+            channel=Channel.CALL,
+            outcome=Outcome.MEETING_SET,
+            note="[bold]coffee[/] on Friday",
+            follow_up=date(2026, 11, 28),
+        )
+    ]
+    text = render_contact(contact(full_name="[red]Priya[/red]"), history, TODAY).plain
+    assert "[red]Priya[/red]" in text
+    assert "call · meeting set" in text
+    assert "[bold]coffee[/] on Friday" in text
+    assert "History (1)" in text
+
+
+def test_never_contacted_says_so() -> None:
+    text = render_contact(
+        contact(last_contacted=None, last_contacted_precision=None, cadence=None), [], TODAY
+    ).plain
+    assert "never recorded" in text
