@@ -48,15 +48,15 @@ class ContactFormScreen(ModalScreen[int | None]):
     DEFAULT_CSS = """
     ContactFormScreen { align: center middle; }
     ContactFormScreen > #form {
-        width: 84; max-width: 100%; height: 90%;
+        width: 84; max-width: 100%; height: auto; max-height: 100%;
         border: thick $primary; background: $surface; padding: 0 1;
     }
-    ContactFormScreen .row { height: auto; }
-    ContactFormScreen .row > Label { width: 14; padding: 1 1 0 0; color: $text-muted; }
+    ContactFormScreen .row { height: auto; margin-top: 1; }
+    ContactFormScreen .row > Label { width: 14; padding-right: 1; color: $text-muted; }
     ContactFormScreen .row > Vertical { width: 1fr; height: auto; }
     ContactFormScreen .error { color: $error; height: auto; padding-left: 1; }
     ContactFormScreen .hint { color: $text-muted; height: auto; padding-left: 1; }
-    ContactFormScreen #notes { height: 6; }
+    ContactFormScreen #notes { height: 6; width: 1fr; }
     ContactFormScreen #buttons { height: auto; align-horizontal: right; padding-top: 1; }
     ContactFormScreen #buttons Button { margin-left: 2; }
     """
@@ -74,13 +74,16 @@ class ContactFormScreen(ModalScreen[int | None]):
                     yield Label(label)
                     with Vertical():
                         yield Input(
-                            value=self._initial(field_id), placeholder=placeholder, id=field_id
+                            value=self._initial(field_id),
+                            placeholder=placeholder,
+                            id=field_id,
+                            compact=True,
                         )
                         yield Static("", classes="hint", id=f"{field_id}-hint", markup=False)
                         yield Static("", classes="error", id=f"{field_id}-error", markup=False)
             with Horizontal(classes="row"):
                 yield Label("Notes")
-                yield TextArea(self.contact.notes if self.contact else "", id="notes")
+                yield TextArea(self.contact.notes if self.contact else "", id="notes", compact=True)
             with Horizontal(id="buttons"):
                 yield Button("Cancel (esc)", id="cancel")
                 yield Button("Save (ctrl+s)", id="save", variant="primary")

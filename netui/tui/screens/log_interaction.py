@@ -37,8 +37,8 @@ class LogInteractionScreen(ModalScreen[int | None]):
         width: 72; max-width: 100%; height: auto; max-height: 100%;
         border: thick $primary; background: $surface; padding: 0 1;
     }
-    LogInteractionScreen .row { height: auto; }
-    LogInteractionScreen .row > Label { width: 12; padding: 1 1 0 0; color: $text-muted; }
+    LogInteractionScreen .row { height: auto; margin-top: 1; }
+    LogInteractionScreen .row > Label { width: 12; padding-right: 1; color: $text-muted; }
     LogInteractionScreen .row > Vertical { width: 1fr; height: auto; }
     LogInteractionScreen .error { color: $error; height: auto; padding-left: 1; }
     LogInteractionScreen .hint { color: $text-muted; height: auto; padding-left: 1; }
@@ -61,6 +61,7 @@ class LogInteractionScreen(ModalScreen[int | None]):
                     value=Channel.CALL,
                     allow_blank=False,
                     id="channel",
+                    compact=True,
                 )
             with Horizontal(classes="row"):
                 yield Label("Outcome")
@@ -69,6 +70,7 @@ class LogInteractionScreen(ModalScreen[int | None]):
                     value=Outcome.TALKED,
                     allow_blank=False,
                     id="outcome",
+                    compact=True,
                 )
             for field_id, label, placeholder, value in (
                 ("note", "Note", "What was said, what you asked for", ""),
@@ -78,7 +80,7 @@ class LogInteractionScreen(ModalScreen[int | None]):
                 with Horizontal(classes="row"):
                     yield Label(label)
                     with Vertical():
-                        yield Input(value=value, placeholder=placeholder, id=field_id)
+                        yield Input(value=value, placeholder=placeholder, id=field_id, compact=True)
                         yield Static("", classes="hint", id=f"{field_id}-hint", markup=False)
                         yield Static("", classes="error", id=f"{field_id}-error", markup=False)
             with Horizontal(id="log-buttons"):

@@ -71,7 +71,7 @@ class MainScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "search", "Search", id="search"),
         Binding("n", "new_contact", "New", id="new_contact"),
-        Binding("e", "edit_contact", "Edit", id="edit_contact"),
+        Binding("e", "edit_contact", "Edit", id="edit_contact", show=False),
         Binding("c", "log_interaction", "Log call", id="log_interaction"),
         Binding("t", "top20", "Top 20", id="top20"),
         Binding("l", "later", "Later", id="later"),
@@ -86,9 +86,9 @@ class MainScreen(Screen[None]):
         Binding("u", "undo", "Undo", id="undo"),
         Binding("K,shift+up", "move_up", "Move up", id="move_up", show=False),
         Binding("J,shift+down", "move_down", "Move down", id="move_down", show=False),
-        Binding("s", "cycle_sort", "Sort", id="cycle_sort"),
-        Binding("f", "cycle_filter", "Filter", id="cycle_filter"),
-        Binding("T", "triage_mode", "Triage mode", id="triage_mode"),
+        Binding("s", "cycle_sort", "Sort", id="cycle_sort", show=False),
+        Binding("f", "cycle_filter", "Filter", id="cycle_filter", show=False),
+        Binding("T", "triage_mode", "Triage", id="triage_mode"),
         Binding("tab", "next_pane", "Next pane", id="next_pane", show=False),
         Binding("escape", "clear", "Clear", id="clear", show=False),
     ]
@@ -116,7 +116,7 @@ class MainScreen(Screen[None]):
             with Vertical(id="side"):
                 yield TodayPane(id="today-pane")
                 yield ScriptPane(id="script-pane")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#contacts-pane").border_title = "Contacts"
@@ -204,7 +204,7 @@ class MainScreen(Screen[None]):
             if self.status_filter is StatusFilter.TOP20
             else f"by {self.listing.sort_key.value}"
         )
-        parts = [FILTER_LABELS[self.status_filter], sort, f"{shown:,} shown"]
+        parts = [f"{FILTER_LABELS[self.status_filter]} (f)", f"{sort} (s)", f"{shown:,} shown"]
         if self.query_text:
             parts.append(f"search: {self.query_text}")
         selected = len(self.table.selected_ids)

@@ -74,7 +74,7 @@ class TriageModeScreen(Screen[None]):
                 id="triage-keys",
                 markup=False,
             )
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#card-box").border_title = "Triage"

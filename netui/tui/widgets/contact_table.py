@@ -67,7 +67,7 @@ _GAPPED: frozenset[ColumnName] = frozenset({"company", "last", "status", "streng
 _GAP = 1
 # Fixed-width columns, dropped from the end of this list when the table is very narrow.
 _OPTIONAL: tuple[tuple[ColumnName, int], ...] = (("last", 14), ("status", 10), ("strength", 8))
-_NAME_MIN, _NAME_PREFERRED, _NAME_MAX = 10, 22, 32
+_NAME_MIN, _NAME_PREFERRED, _NAME_MAX = 10, 16, 32
 _COMPANY_MIN = 12
 
 
@@ -88,7 +88,7 @@ def column_layout(width: int) -> tuple[tuple[ColumnName, int], ...]:
     flexible = flexible_space()
     columns: list[tuple[ColumnName, int]] = [("marker", _MARKER_WIDTH)]
     if flexible >= _NAME_MIN + _COMPANY_MIN:
-        name = max(_NAME_PREFERRED, min(_NAME_MAX, round(flexible * 0.4)))
+        name = max(_NAME_PREFERRED, min(_NAME_MAX, round(flexible * 0.45)))
         name = max(_NAME_MIN, min(name, flexible - _COMPANY_MIN))
         columns += [("name", name), ("company", flexible - name)]
     else:  # too narrow for a company column
@@ -181,8 +181,8 @@ class ContactTable(ScrollView, can_focus=True):
         Binding("pagedown", "page_down", "Page down", show=False, id="contact_table.page_down"),
         Binding("home,g", "first", "First", show=False, id="contact_table.first"),
         Binding("end,G,shift+g", "last", "Last", show=False, id="contact_table.last"),
-        Binding("space", "toggle_select", "Select", id="contact_table.toggle_select"),
-        Binding("enter", "activate", "Open", id="contact_table.activate"),
+        Binding("space", "toggle_select", "Select", id="contact_table.toggle_select", show=False),
+        Binding("enter", "activate", "Open", id="contact_table.activate", show=False),
     ]
 
     class Highlighted(Message):

@@ -49,6 +49,10 @@ def progress_text(progress: Top20Progress, counts: TriageCounts | None) -> Conte
 class TodayPane(Pane):
     """Today's networking session. Shows Top 20 progress now; the timer comes next."""
 
+    DEFAULT_CSS = """
+    TodayPane > #today-progress { height: 3; }
+    """
+
     def compose(self) -> ComposeResult:
         yield Static("", id="today-progress")
         yield Static(

@@ -1,0 +1,97 @@
+"""What the screens look like, at the sizes people use. Review changes as pictures."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from netui.domain.types import Channel, InteractionDraft, Outcome, TriageStatus
+from netui.services.context import Services
+from netui.tui.app import NetuiApp
+
+SnapCompare = Callable[..., bool]
+
+
+def prepare(services: Services) -> None:
+    rows = {c.full_name: c.id for c in services.contacts.find()}
+    services.triage.set_status([rows["Ada Okafor"], rows["Chen Wu"]], TriageStatus.TOP20)
+    services.triage.set_status([rows["Farah Lindqvist"]], TriageStatus.LATER)
+    services.interactions.log(
+        rows["Ada Okafor"],
+        InteractionDraft(Channel.CALL, Outcome.MEETING_SET, "Coffee next week; she knows the VP"),
+    )
+
+
+async def settle(pilot: Pilot[Any]) -> None:
+    app = pilot.app
+    assert isinstance(app, NetuiApp)
+    await app.workers.wait_for_complete()
+    for _ in range(100):
+        await pilot.pause()
+        if app.services is not None and app.main_screen.loaded:
+            break
+    app.sub_title = "netui.db"
+    await pilot.pause(0.2)  # the detail pane loads a moment after the cursor settles
+
+
+def test_main_screen_wide(
+    seeded: Services, make_app: Callable[[], NetuiApp], snap_compare: SnapCompare
+) -> None:
+    prepare(seeded)
+    assert snap_compare(make_app(), terminal_size=(120, 36), run_before=settle)
+
+
+def test_main_screen_narrow(
+    seeded: Services, make_app: Callable[[], NetuiApp], snap_compare: SnapCompare
+) -> None:
+    prepare(seeded)
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=settle)
+
+
+def test_top20_view_narrow(
+    seeded: Services, make_app: Callable[[], NetuiApp], snap_compare: SnapCompare
+) -> None:
+    prepare(seeded)
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        await pilot.press("f", "f", "f")
+        await pilot.pause(0.2)
+
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=run_before)
+
+
+def test_welcome_on_first_run(
+    services: Services, make_app: Callable[[], NetuiApp], snap_compare: SnapCompare
+) -> None:
+    assert snap_compare(make_app(), terminal_size=(120, 36), run_before=settle)
+
+
+def test_triage_mode_card(
+    seeded: Services, make_app: Callable[[], NetuiApp], snap_compare: SnapCompare
+) -> None:
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        await pilot.press("T")
+        await pilot.pause(0.2)
+
+    assert snap_compare(make_app(), terminal_size=(120, 36), run_before=run_before)
+
+
+def test_contact_form_with_errors(
+    seeded: Services, make_app: Callable[[], NetuiApp], snap_compare: SnapCompare
+) -> None:
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press("tab", "tab", "tab", *"ann.example.com", "tab", "tab", "tab", "tab")
+        await pilot.press(*"blorp", "ctrl+s")
+        for field in pilot.app.screen.query(Input):
+            field.cursor_blink = False  # a blinking cursor makes the picture flaky
+        await pilot.pause(0.2)
+
+    assert snap_compare(make_app(), terminal_size=(100, 36), run_before=run_before)
