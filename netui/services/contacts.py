@@ -99,8 +99,7 @@ class ContactService:
 
     def get_many(self, ids: Sequence[int]) -> list[Contact]:
         with self.db.session() as session:
-            repo = ContactRepository(session)
-            return [repo.get(i) for i in ids]
+            return ContactRepository(session).get_many(ids)
 
     def delete(self, contact_id: int) -> None:
         with self.db.session() as session:

@@ -1,0 +1,91 @@
+"""Looking after the database file itself (``netui db``): check it read-only, back it up.
+
+Only the standard library and :mod:`netui.db.filecheck` are imported up front, so checking a
+file before the app starts costs no SQLAlchemy import.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from netui.db.filecheck import FileState, inspect_file
+from netui.db.schema_version import HEAD
+from netui.errors import DatabaseFileError, ValidationError
+
+__all__ = ["FileReport", "backup_database", "check_database", "ensure_openable"]
+
+
+@dataclass(frozen=True, slots=True)
+class FileReport:
+    """What ``netui db check`` found; ``state`` is new, current or outdated."""
+
+    path: Path
+    exists: bool
+    state: str
+    revision: str | None
+    head: str
+    contacts: int | None
+    integrity: str | None  # "ok", or SQLite's first complaint
+
+
+def ensure_openable(path: Path) -> None:
+    """Raise DatabaseFileError now if the file is not (or not yet) netui's; never writes."""
+    inspect_file(path)
+
+
+def _read_only_facts(path: Path) -> tuple[int, str]:
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        row = conn.execute("SELECT count(*) FROM contact").fetchone()
+        problems = [r[0] for r in conn.execute("PRAGMA quick_check")]
+    finally:
+        conn.close()
+    return int(row[0]), problems[0] if problems else "ok"
+
+
+def check_database(path: Path) -> FileReport:
+    """Describe the database file without creating, migrating or writing anything."""
+    state, revision = inspect_file(path)
+    if state is FileState.NEW:
+        return FileReport(path, path.exists(), state.value, None, HEAD, None, None)
+    try:
+        contacts, integrity = _read_only_facts(path)
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseFileError(f"{path} cannot be read ({exc}); left as is") from exc
+    return FileReport(path, True, state.value, revision, HEAD, contacts, integrity)
+
+
+def backup_database(source: Path, dest: Path, *, force: bool = False) -> Path:
+    """Copy the live database to ``dest`` with SQLite's online backup; returns the copy's path.
+
+    ``dest`` may be a folder (a dated file name is chosen in it). An existing file is replaced
+    only with ``force``, and only once the new copy is complete.
+    """
+    state, _ = inspect_file(source)
+    if state is FileState.NEW:
+        raise DatabaseFileError(f"there is no netui database at {source} to back up")
+    if dest.is_dir():
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        dest = dest / f"{source.stem}-backup-{stamp}{source.suffix or '.db'}"
+    if dest.exists() and dest.resolve() == source.resolve():
+        raise ValidationError("DEST", "is the database itself; choose another file")
+    if dest.exists() and not force:
+        raise ValidationError("DEST", f"{dest} already exists; add --force to replace it")
+    if not dest.parent.is_dir():
+        raise ValidationError("DEST", f"the folder {dest.parent} does not exist")
+    from netui.db.engine import backup_file
+
+    partial = dest.with_name(f".{dest.name}.partial")
+    partial.unlink(missing_ok=True)
+    try:
+        backup_file(source, partial)
+        os.replace(partial, dest)
+    except sqlite3.Error as exc:
+        raise DatabaseFileError(f"could not back up {source} ({exc})") from exc
+    finally:
+        partial.unlink(missing_ok=True)
+    return dest

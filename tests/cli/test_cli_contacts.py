@@ -1,0 +1,337 @@
+"""Adding, showing, listing and editing contacts from the command line."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from netui.cli import CONTACT_KEYS, LIST_HEADERS, _cell_width, format_table, printable
+from netui.services.clock import local_today
+
+ANN = [
+    "add",
+    "Ann Lee",
+    "--company",
+    "Larkspur Analytics",
+    "--title",
+    "Product Manager",
+    "--email",
+    "ann@larkspur.example",
+    "--email",
+    "ann.lee@mailbox.example",
+    "--phone",
+    "+1 206 555-0142",
+    "--linkedin",
+    "https://www.linkedin.com/in/ann-lee-demo",
+    "--met",
+    "Same team at Larkspur",
+    "--last-contact",
+    "Mar 2021",
+    "--strength",
+    "4",
+    "--tag",
+    "fintech, mentor",
+    "--tag",
+    "alumni",
+    "--cadence",
+    "every 2 weeks",
+    "--notes",
+    "Knows everyone.\nAsk about the new team.",
+]
+
+
+def test_add_prints_id_and_name(cmd):
+    assert cmd.ok("add", "Bo Chen") == "Added #1 Bo Chen\n"
+    assert cmd.ok("add", "Cy Park") == "Added #2 Cy Park\n"
+
+
+def test_add_json_has_every_key_in_order(cmd):
+    contact = cmd.json(*ANN)
+    assert tuple(contact) == CONTACT_KEYS
+    assert contact == {
+        "id": 1,
+        "full_name": "Ann Lee",
+        "first_name": "Ann",
+        "last_name": "Lee",
+        "company": "Larkspur Analytics",
+        "title": "Product Manager",
+        "emails": ["ann@larkspur.example", "ann.lee@mailbox.example"],
+        "phones": ["+1 206 555-0142"],
+        "linkedin_url": "https://www.linkedin.com/in/ann-lee-demo",
+        "how_we_met": "Same team at Larkspur",
+        "notes": "Knows everyone.\nAsk about the new team.",
+        "tags": ["fintech", "mentor", "alumni"],
+        "strength": 4,
+        "status": "new",
+        "top20_rank": None,
+        "last_contacted": "2021-03-01",
+        "last_contacted_precision": "month",
+        "next_follow_up": None,
+    }
+
+
+def test_add_stores_the_cadence_code(cmd, services):
+    cmd.ok(*ANN)
+    assert services.contacts.get(1).cadence == "2w"
+
+
+def test_show_json_adds_interactions(cmd):
+    added = cmd.json(*ANN)
+    shown = cmd.json("show", "1")
+    assert list(shown) == [*CONTACT_KEYS, "interactions"]
+    assert {k: v for k, v in shown.items() if k != "interactions"} == added
+    assert shown["interactions"] == []
+
+
+def test_show_text_has_every_field(cmd, clock):
+    cmd.ok(*ANN)
+    text = cmd.ok("show", "#1")
+    assert text.startswith("#1  Ann Lee\n")
+    for expected in (
+        "Larkspur Analytics",
+        "Product Manager",
+        "ann@larkspur.example, ann.lee@mailbox.example",
+        "+1 206 555-0142",
+        "https://www.linkedin.com/in/ann-lee-demo",
+        "Same team at Larkspur",
+        "fintech, mentor, alumni",
+        "4 of 5",
+        "Mar 2021 (about 5 years ago)",
+        "every 2 weeks",
+        "Next follow-up: none",
+        "  Knows everyone.\n  Ask about the new team.\n",
+        "History: nothing logged yet",
+    ):
+        assert expected in text
+    assert "\t" not in text
+
+
+def test_contacts_json_lists_every_contact(cmd):
+    cmd.ok(*ANN)
+    cmd.ok("add", "Bo Chen", "--company", "Cobalt Finch Labs")
+    listed = cmd.json("contacts")
+    assert [c["full_name"] for c in listed] == ["Ann Lee", "Bo Chen"]
+    assert all(tuple(c) == CONTACT_KEYS for c in listed)
+
+
+def test_contacts_json_matches_show(cmd):
+    cmd.ok(*ANN)
+    [listed] = cmd.json("contacts")
+    shown = cmd.json("show", "1")
+    del shown["interactions"]
+    assert listed == shown
+
+
+def test_contacts_json_empty_is_an_empty_array(cmd):
+    assert cmd.json("contacts") == []
+
+
+def test_search_matches_every_word_anywhere(cmd):
+    cmd.ok(*ANN)
+    cmd.ok("add", "Bo Chen", "--company", "Cobalt Finch Labs", "--tag", "fintech")
+    cmd.ok("add", "Cy Park", "--notes", "met at a Larkspur party")
+
+    def names(*args: str) -> list[str]:
+        return [c["full_name"] for c in cmd.json("contacts", "--sort", "name", *args)]
+
+    assert names("--search", "fintech") == ["Ann Lee", "Bo Chen"]
+    assert names("--search", "LARKSPUR") == ["Ann Lee", "Cy Park"]
+    assert names("--search", "larkspur party") == ["Cy Park"]
+    assert names("--search", "nobody") == []
+
+
+def test_status_filter(cmd):
+    for name in ("Ann Lee", "Bo Chen", "Cy Park", "Di Nowak"):
+        cmd.ok("add", name)
+    cmd.ok("set", "2", "--status", "later")
+    cmd.ok("set", "3", "--status", "archived")
+    cmd.ok("set", "4", "--status", "top20")
+
+    def names(status: str) -> list[str]:
+        return sorted(c["full_name"] for c in cmd.json("contacts", "--status", status))
+
+    assert names("all") == ["Ann Lee", "Bo Chen", "Cy Park", "Di Nowak"]
+    assert names("active") == ["Ann Lee", "Bo Chen", "Di Nowak"]
+    assert names("new") == ["Ann Lee"]
+    assert names("later") == ["Bo Chen"]
+    assert names("archived") == ["Cy Park"]
+    assert names("top20") == ["Di Nowak"]
+    assert names("skip") == []
+    # The default is active: archived people stay out of the way.
+    assert sorted(c["full_name"] for c in cmd.json("contacts")) == names("active")
+
+
+def test_sort_orders(cmd):
+    cmd.ok("add", "Zed Young", "--company", "Alderbank Bank", "--last-contact", "2016")
+    cmd.ok("add", "Amy Xu", "--company", "Zephyrine Labs", "--last-contact", "yesterday")
+    cmd.ok("add", "Mo Kim", "--strength", "5")
+
+    def names(sort: str) -> list[str]:
+        return [c["full_name"] for c in cmd.json("contacts", "--sort", sort)]
+
+    assert names("name") == ["Amy Xu", "Mo Kim", "Zed Young"]
+    assert names("company") == ["Zed Young", "Amy Xu", "Mo Kim"]
+    assert names("staleness") == ["Mo Kim", "Zed Young", "Amy Xu"]
+    assert names("priority")[0] == "Mo Kim"
+
+
+def test_contacts_text_table(cmd):
+    cmd.ok(*ANN)
+    cmd.ok("add", "Bo Chen")
+    cmd.ok("set", "1", "--status", "top20")
+    lines = cmd.ok("contacts", "--sort", "name").splitlines()
+    assert lines[0].split() == [
+        "ID",
+        "Name",
+        "Company",
+        "·",
+        "Title",
+        "Last",
+        "contact",
+        "Status",
+        "Str",
+    ]
+    assert lines[1].split("  ")[:2] == [" 1", "Ann Lee"]
+    assert "Larkspur Analytics · Product Manager" in lines[1]
+    assert "about 5 years" in lines[1]
+    assert "top20 #1" in lines[1]
+    assert lines[1].rstrip().endswith("4")
+    assert "never" in lines[2]
+    assert lines[2].rstrip().endswith("-")
+    # Aligned with spaces: every column starts at the same place on each line.
+    assert lines[0].index("Name") == lines[1].index("Ann Lee") == lines[2].index("Bo Chen")
+    assert all("\t" not in line for line in lines)
+
+
+def test_contacts_text_when_empty(cmd):
+    assert cmd.ok("contacts") == "No contacts yet: add one with netui add NAME\n"
+    cmd.ok("add", "Bo Chen")
+    assert cmd.ok("contacts", "--search", "zzz") == "No contacts match.\n"
+
+
+def test_table_fits_80_columns():
+    long = "Bartholomew Alexander Fitzgerald-Okonkwo " * 3
+    rows = [
+        ["12345", long, f"{long} · {long}", "about 10 years", "top20 #20", "5"],
+        ["7", "Wei Chen", "", "never", "new", "-"],
+        ["8", "王小明 陈静 林", "株式会社 " * 20, "2 weeks", "later", "3"],
+    ]
+    lines = format_table(LIST_HEADERS, rows, width=80, flexible=(1, 2), right=(0,))
+    assert len(lines) == 4
+    assert all(_cell_width(line) <= 80 for line in lines)
+    assert "…" in lines[1]
+    assert "…" in lines[3]
+    assert all("\t" not in line for line in lines)
+    # Short cells are left whole.
+    assert "Wei Chen" in lines[2]
+    assert "never" in lines[2]
+
+
+def test_table_without_width_keeps_everything():
+    rows = [["1", "A" * 120, "B" * 90, "never", "new", "-"]]
+    lines = format_table(LIST_HEADERS, rows, width=None, flexible=(1, 2))
+    assert "A" * 120 in lines[1]
+    assert "B" * 90 in lines[1]
+
+
+def test_edit_changes_only_given_fields(cmd):
+    before = cmd.json(*ANN)
+    out = cmd.ok("edit", "1", "--title", "Director of Product", "--strength", "5")
+    assert out == "Updated #1 Ann Lee (strength, title)\n"
+    after = cmd.json("show", "1")
+    del after["interactions"]
+    assert after == before | {"title": "Director of Product", "strength": 5}
+
+
+def test_edit_replaces_and_clears_lists_and_dates(cmd):
+    cmd.ok(*ANN)
+    edited = cmd.json(
+        "edit",
+        "1",
+        "--name",
+        "Ann Lee-Okafor",
+        "--tag",
+        "",
+        "--email",
+        "new@cedarline.example",
+        "--last-contact",
+        "never",
+        "--strength",
+        "",
+    )
+    assert edited["full_name"] == "Ann Lee-Okafor"
+    assert (edited["first_name"], edited["last_name"]) == ("Ann", "Lee-Okafor")
+    assert edited["tags"] == []
+    assert edited["emails"] == ["new@cedarline.example"]
+    assert edited["last_contacted"] is None
+    assert edited["last_contacted_precision"] is None
+    assert edited["strength"] is None
+    assert edited["phones"] == ["+1 206 555-0142"]
+
+
+def test_edit_keeps_precision_of_untouched_date(cmd, clock):
+    cmd.ok(*ANN)
+    edited = cmd.json("edit", "1", "--company", "Cedarline Labs")
+    assert (edited["last_contacted"], edited["last_contacted_precision"]) == ("2021-03-01", "month")
+    relative = cmd.json("edit", "1", "--last-contact", "3 weeks ago")
+    today = local_today(clock)
+    assert date.fromisoformat(relative["last_contacted"]) == date.fromordinal(
+        today.toordinal() - 21
+    )
+    assert relative["last_contacted_precision"] == "day"
+
+
+def test_edit_with_nothing_to_change_is_a_usage_error(cmd):
+    cmd.ok("add", "Bo Chen")
+    assert "nothing to change" in cmd.fail("edit", "1", code=2)
+
+
+def test_edit_unknown_contact(cmd):
+    assert cmd.fail("edit", "5", "--title", "CTO") == "netui: error: no contact with id 5\n"
+
+
+HOSTILE = ("[bold]Ann[/]", "\x1b[31mEvil", "Bell\x07 \x9b2JC1 \u202egnp.exe")
+
+
+def test_hostile_names_are_literal_and_escape_free_in_text(cmd):
+    for name in HOSTILE:
+        out = cmd.ok("add", name, "--company", "\x1b]0;owned\x07Corp", "--notes", "a\x1b[2Jb")
+        assert "\x1b" not in out
+        assert "\x07" not in out
+    outputs = [
+        cmd.ok("contacts"),
+        cmd.ok("show", "1"),
+        cmd.ok("show", "2"),
+        cmd.ok("show", "3"),
+        cmd.ok("set", "1", "2", "3", "--status", "top20"),
+        cmd.ok("set", "2", "--status", "later"),
+        cmd.ok("top20"),
+        cmd.ok("undo"),
+    ]
+    for out in outputs:
+        assert not any(char in out for char in "\x1b\x07\x9b\u202e"), out
+    listing = outputs[0]
+    assert "[bold]Ann[/]" in listing
+    assert "[31mEvil" in listing
+    assert "]0;ownedCorp" in listing
+    assert "a[2Jb" in outputs[1]
+
+
+def test_hostile_names_are_exact_in_json(cmd):
+    for name in HOSTILE:
+        cmd.ok("add", name, "--notes", "a\x1b[2Jb")
+    listed = cmd.json("contacts", "--sort", "name")
+    assert sorted(c["full_name"] for c in listed) == sorted(HOSTILE)
+    assert all(c["notes"] == "a\x1b[2Jb" for c in listed)
+    assert cmd.json("show", "2")["full_name"] == "\x1b[31mEvil"
+    # JSON escapes control characters, so even the raw JSON text holds no ESC byte.
+    assert "\x1b" not in cmd.ok("contacts", "--json")
+
+
+def test_printable():
+    assert printable("[bold]Ann[/]") == "[bold]Ann[/]"
+    assert printable("\x1b[31mEvil\x1b[0m") == "[31mEvil[0m"
+    assert printable("tab\there\nnext\r") == "tab here next "
+    assert printable("a\tb\nc\x00", multi_line=True) == "a    b\nc"
+    assert printable("Zo\u00eb \u738b \U0001f600\u200d") == "Zo\u00eb \u738b \U0001f600\u200d"
+    assert printable("\u202eevil\u2066") == "evil"
+    assert printable("\x9b31m") == "31m"

@@ -1,0 +1,96 @@
+"""--version, --help everywhere, and settings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import click
+import pytest
+
+from netui import __version__
+from netui.cli import cli
+
+TOP_LEVEL = {
+    "add",
+    "contacts",
+    "db",
+    "demo",
+    "edit",
+    "log",
+    "set",
+    "settings",
+    "show",
+    "top20",
+    "undo",
+}
+
+
+def command_paths(
+    group: click.Group = cli, prefix: tuple[str, ...] = ()
+) -> Iterator[tuple[str, ...]]:
+    for name, command in group.commands.items():
+        yield (*prefix, name)
+        if isinstance(command, click.Group):
+            yield from command_paths(command, (*prefix, name))
+
+
+def test_version(cmd):
+    assert cmd.ok("--version", db=False) == f"netui {__version__}\n"
+
+
+def test_help_lists_every_command(cmd):
+    out = cmd.ok("--help", db=False)
+    assert out.startswith("Usage: netui [OPTIONS] [COMMAND] [ARGS]...")
+    listed = out[out.index("Commands:") :].split()
+    assert set(listed) >= TOP_LEVEL
+    assert "--db PATH" in out
+    assert "--version" in out
+    assert cmd.ok("-h", db=False) == out
+
+
+def test_every_command_is_covered():
+    assert set(cli.commands) == TOP_LEVEL
+    assert {p for p in command_paths() if len(p) == 2} == {
+        ("db", "path"),
+        ("db", "check"),
+        ("db", "backup"),
+        ("settings", "targets"),
+        ("settings", "show"),
+    }
+
+
+@pytest.mark.parametrize("path", list(command_paths()), ids=" ".join)
+def test_help_on_every_command(cmd, path, db):
+    out = cmd.ok(*path, "--help", db=False)
+    assert out.startswith(f"Usage: netui {' '.join(path)}")
+    if not isinstance(cli.commands[path[0]], click.Group) or len(path) == 2:
+        assert "--db PATH" in out
+    assert not db.exists()
+
+
+def test_help_does_not_open_a_database(cmd, db):
+    cmd.ok("--help")
+    cmd.ok("contacts", "--help")
+    assert not db.exists()
+
+
+def test_settings_targets_and_show(cmd):
+    assert cmd.ok("settings", "show") == "Target keywords: none\nTheme: default\n"
+    out = cmd.ok("settings", "targets", "fintech, Product Manager, , FINTECH")
+    assert out == "Target keywords: fintech, Product Manager\n"
+    assert cmd.ok("settings", "show").splitlines()[0] == "Target keywords: fintech, Product Manager"
+    assert cmd.json("settings", "show") == {
+        "target_keywords": ["fintech", "Product Manager"],
+        "theme": None,
+    }
+    assert cmd.ok("settings", "targets", "") == "Target keywords cleared\n"
+    assert cmd.json("settings", "show")["target_keywords"] == []
+
+
+def test_targets_raise_priority(cmd):
+    cmd.ok("add", "Ann Lee", "--title", "Product Manager")
+    cmd.ok("add", "Bo Chen", "--title", "Chef")
+    before = [c["full_name"] for c in cmd.json("contacts")]
+    assert before == ["Ann Lee", "Bo Chen"]  # same score: by name
+    cmd.ok("settings", "targets", "chef")
+    assert [c["full_name"] for c in cmd.json("contacts")] == ["Bo Chen", "Ann Lee"]
