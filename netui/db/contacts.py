@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
-from sqlalchemy import Text, func, select, type_coerce, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from netui.db.models import ContactModel, InteractionModel
@@ -20,24 +20,31 @@ from netui.domain.types import (
 from netui.errors import NotFoundError
 
 REACHED_OUTCOMES = tuple(o.value for o in Outcome if o.reached)
+# Column order must match ListRecord. The searchable text is joined by SQLite itself: one
+# string per row instead of six, which matters at 100,000 rows.
+SEARCH_FIELDS = ("full_name", "company", "title", "emails", "tags", "notes")
+LIST_SQL = (
+    "SELECT id, full_name, company, title, status, top20_rank, strength, last_contacted,"
+    " last_contacted_precision, cadence, "
+    + " || char(10) || ".join(SEARCH_FIELDS)
+    + " FROM contact"
+)
 
 
 class ListRecord(NamedTuple):
-    """The columns the contact list needs, straight from one Core query."""
+    """The columns the contact list needs, as stored (dates still ISO text)."""
 
     id: int
     full_name: str
     company: str
     title: str
-    emails: str
-    tags: str
-    notes: str
     status: str
     top20_rank: int | None
     strength: int | None
-    last_contacted: date | None
+    last_contacted: str | None
     last_contacted_precision: str | None
     cadence: str | None
+    search_text: str  # SEARCH_FIELDS joined by newlines (emails and tags are newline-joined too)
 
 
 class TriageState(NamedTuple):
@@ -161,43 +168,43 @@ class ContactRepository:
         return counts
 
     def list_records(self) -> list[ListRecord]:
-        """Every contact's list columns in one query, without building ORM objects."""
-        columns = (
-            ContactModel.id,
-            ContactModel.full_name,
-            ContactModel.company,
-            ContactModel.title,
-            # Raw newline-joined text, not StringList's tuples: the list only searches them.
-            type_coerce(ContactModel.__table__.c.emails, Text()),
-            type_coerce(ContactModel.__table__.c.tags, Text()),
-            ContactModel.notes,
-            ContactModel.status,
-            ContactModel.top20_rank,
-            ContactModel.strength,
-            ContactModel.last_contacted,
-            ContactModel.last_contacted_precision,
-            ContactModel.cadence,
-        )
-        # The raw text of the list columns is all the list needs (it only searches them).
-        stmt = select(*columns).execution_options(yield_per=5000)
-        return [ListRecord._make(row) for row in self.session.execute(stmt)]
+        """Every contact's list columns in one query, without ORM objects or type processing.
+
+        The app loads this at start-up for up to 100,000 contacts, so it skips SQLAlchemy's
+        per-row result processing: plain SQL and the driver's own tuples (ListRecord's field names
+        document them; the hot loop unpacks them by position).
+        """
+        # Straight from the DBAPI cursor of this session's connection: plain tuples in
+        # ListRecord's column order, with no Row objects built (~30 ms saved at 30,000).
+        driver = self.session.connection().connection.driver_connection
+        assert driver is not None
+        rows = driver.execute(LIST_SQL).fetchall()
+        return cast("list[ListRecord]", rows)
 
     def list_record(self, contact_id: int) -> ListRecord:
         contact = self.get(contact_id)
+        search_text = "\n".join(
+            (
+                contact.full_name,
+                contact.company,
+                contact.title,
+                "\n".join(contact.emails),
+                "\n".join(contact.tags),
+                contact.notes,
+            )
+        )
         return ListRecord(
             contact.id,
             contact.full_name,
             contact.company,
             contact.title,
-            "\n".join(contact.emails),
-            "\n".join(contact.tags),
-            contact.notes,
             contact.status.value,
             contact.top20_rank,
             contact.strength,
-            contact.last_contacted,
+            contact.last_contacted.isoformat() if contact.last_contacted else None,
             contact.last_contacted_precision.value if contact.last_contacted_precision else None,
             contact.cadence,
+            search_text,
         )
 
     def top20_order(self) -> list[int]:

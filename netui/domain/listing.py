@@ -69,10 +69,11 @@ class StatusFilter(StrEnum):
 def make_haystack(*parts: str) -> str:
     """Build the `ContactRow.haystack` searched by `filter_rows` from a contact's fields.
 
-    Each part is casefolded; empty parts are dropped; parts are joined by a newline so that a
-    search term (which never contains whitespace) cannot match across two fields.
+    Parts are joined by a newline, so a search term (which never contains whitespace) cannot
+    match across two fields, then casefolded in one call: this runs for every contact at
+    start-up, and casefolding the joined text equals joining casefolded parts.
     """
-    return HAYSTACK_SEPARATOR.join(part.casefold() for part in parts if part)
+    return HAYSTACK_SEPARATOR.join(parts).casefold()
 
 
 def parse_query(query: str) -> tuple[str, ...]:

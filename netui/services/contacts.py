@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 
 from netui.db.contacts import ContactRepository, ListRecord
@@ -42,39 +42,57 @@ class RowBuilder:
         return self._cadences[code]
 
     def build(self, record: ListRecord) -> ContactRow:
-        score = priority_score(
-            strength=record.strength,
-            last_contacted=record.last_contacted,
-            cadence=self._cadence(record.cadence),
-            company=record.company,
-            title=record.title,
-            targets=self.targets,
-            today=self.today,
-        )
-        return ContactRow(
-            id=record.id,
-            full_name=record.full_name,
-            company=record.company,
-            title=record.title,
-            status=TriageStatus(record.status),
-            top20_rank=record.top20_rank,
-            strength=record.strength,
-            last_contacted=record.last_contacted,
-            last_contacted_precision=(
-                DatePrecision(record.last_contacted_precision)
-                if record.last_contacted_precision
-                else None
-            ),
-            priority=score,
-            haystack=make_haystack(
-                record.full_name,
-                record.company,
-                record.title,
-                record.emails,
-                record.tags,
-                record.notes,
-            ),
-        )
+        return self.build_all([record])[0]
+
+    def build_all(self, records: Iterable[ListRecord]) -> list[ContactRow]:
+        """Score and shape many rows: the hot loop of start-up, so names are bound locally."""
+        statuses = {status.value: status for status in TriageStatus}
+        precisions = {precision.value: precision for precision in DatePrecision}
+        parse_date, score, cadence_of = date.fromisoformat, priority_score, self._cadence
+        today, targets = self.today, self.targets
+        make_row = ContactRow._make
+        rows = []
+        for (
+            contact_id,
+            name,
+            company,
+            title,
+            status,
+            rank,
+            strength,
+            last_text,
+            precision,
+            cadence,
+            search_text,
+        ) in records:
+            last = parse_date(last_text) if last_text else None
+            priority = score(
+                strength=strength,
+                last_contacted=last,
+                cadence=cadence_of(cadence) if cadence else None,
+                company=company,
+                title=title,
+                targets=targets,
+                today=today,
+            )
+            rows.append(
+                make_row(
+                    (
+                        contact_id,
+                        name,
+                        company,
+                        title,
+                        statuses[status],
+                        rank,
+                        strength,
+                        last,
+                        precisions.get(precision or ""),
+                        priority,
+                        make_haystack(search_text),
+                    )
+                )
+            )
+        return rows
 
 
 class ContactService:
@@ -112,8 +130,7 @@ class ContactService:
         """Every contact as a compact list row, priority scored for today."""
         with self.db.session() as session:
             records = ContactRepository(session).list_records()
-        build = self._row_builder().build
-        return [build(record) for record in records]
+        return self._row_builder().build_all(records)
 
     def row(self, contact_id: int) -> ContactRow:
         with self.db.session() as session:

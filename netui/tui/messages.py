@@ -6,19 +6,19 @@ from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from netui.domain.types import ContactRow
+from netui.domain.listing import ContactListing
 
 if TYPE_CHECKING:
     from netui.services.context import Services
 
 
 class ServicesReady(Message):
-    """The database is open and the first contact list is loaded (from a worker thread)."""
+    """The database is open and the contact list loaded and sorted (from a worker thread)."""
 
-    def __init__(self, services: Services, rows: list[ContactRow]) -> None:
+    def __init__(self, services: Services, listing: ContactListing) -> None:
         super().__init__()
         self.services = services
-        self.rows = rows
+        self.listing = listing
 
 
 class ServicesFailed(Message):

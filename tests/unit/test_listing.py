@@ -67,7 +67,7 @@ ROWS = [
 
 def test_make_haystack_casefolds_and_separates_fields() -> None:
     hay = make_haystack("Straße", "", "ACME")
-    assert hay == "strasse\nacme"
+    assert hay == "strasse\n\nacme"
 
 
 def test_parse_query_splits_casefolds_and_dedupes() -> None:

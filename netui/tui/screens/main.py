@@ -16,7 +16,7 @@ from textual.timer import Timer
 from textual.widgets import Button, Footer, Header, Input, Static
 
 from netui.domain.listing import ContactListing, SortKey, StatusFilter
-from netui.domain.types import ContactRow, TriageCounts, TriageStatus
+from netui.domain.types import TriageCounts, TriageStatus
 from netui.errors import NetuiError, Top20FullError
 from netui.services.clock import local_today
 from netui.tui.messages import ContactsChanged, ServicesReady
@@ -163,12 +163,8 @@ class MainScreen(Screen[None]):
     # -- loading --------------------------------------------------------------------------
 
     def on_services_ready(self, message: ServicesReady) -> None:
-        self.netui.services_ready(message.services, len(message.rows))
-        self.show_rows(message.rows)
-
-    def show_rows(self, rows: list[ContactRow]) -> None:
-        """Show a freshly loaded list."""
-        self.listing.reset(rows)
+        self.netui.services_ready(message.services, len(message.listing))
+        self.listing = message.listing
         self.loaded = True
         self.table.today = local_today(self.services.contacts.clock)
         self._render_view()
