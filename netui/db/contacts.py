@@ -27,7 +27,7 @@ LIST_SQL = (
     "SELECT id, full_name, company, title, status, top20_rank, strength, last_contacted,"
     " last_contacted_precision, cadence, "
     + " || char(10) || ".join(SEARCH_FIELDS)
-    + " FROM contact"
+    + ", job_changed_on IS NOT NULL FROM contact"
 )
 
 
@@ -45,6 +45,7 @@ class ListRecord(NamedTuple):
     last_contacted_precision: str | None
     cadence: str | None
     search_text: str  # SEARCH_FIELDS joined by newlines (emails and tags are newline-joined too)
+    job_changed: int  # 1 when an import noticed a new company or title
 
 
 class TriageState(NamedTuple):
@@ -205,6 +206,7 @@ class ContactRepository:
             contact.last_contacted_precision.value if contact.last_contacted_precision else None,
             contact.cadence,
             search_text,
+            int(contact.job_changed_on is not None),
         )
 
     def top20_order(self) -> list[int]:

@@ -158,6 +158,7 @@ class ContactRow(NamedTuple):
     last_contacted_precision: DatePrecision | None
     priority: float
     haystack: str  # lower-cased name, company, title, emails, tags and notes for search
+    job_changed: bool = False  # an import found a new company or title: a reason to call
 
 
 @dataclass(frozen=True, slots=True)

@@ -64,6 +64,7 @@ class RowBuilder:
             precision,
             cadence,
             search_text,
+            job_changed,
         ) in records:
             last = parse_date(last_text) if last_text else None
             priority = score(
@@ -89,6 +90,7 @@ class RowBuilder:
                         precisions.get(precision or ""),
                         priority,
                         make_haystack(search_text),
+                        bool(job_changed),
                     )
                 )
             )

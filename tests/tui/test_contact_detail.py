@@ -96,3 +96,11 @@ def test_never_contacted_says_so() -> None:
         contact(last_contacted=None, last_contacted_precision=None, cadence=None), [], TODAY
     ).plain
     assert "never recorded" in text
+
+
+def test_a_job_change_is_called_out() -> None:
+    changed = contact(
+        previous_company="Old Corp", previous_title="Analyst", job_changed_on=date(2026, 11, 20)
+    )
+    text = render_contact(changed, [], TODAY).plain
+    assert "Changed jobs (was Analyst at Old Corp), noticed 20 Nov 2026" in text

@@ -50,6 +50,15 @@ def render_contact(contact: Contact, history: list[Interaction], today: date) ->
     role = " · ".join(part for part in (contact.title, contact.company) if part)
     if role:
         lines.append(literal(role))
+    if contact.job_changed_on:
+        before = " at ".join(p for p in (contact.previous_title, contact.previous_company) if p)
+        lines.append(
+            Content.assemble(
+                ("↗ Changed jobs", "bold $accent"),
+                f" (was {printable(before)})" if before else "",
+                f", noticed {_day(contact.job_changed_on)}: a good reason to get in touch.",
+            )
+        )
     lines.append(Content(""))
     if contact.last_contacted:
         precision = contact.last_contacted_precision or DatePrecision.DAY

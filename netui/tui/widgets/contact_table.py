@@ -45,8 +45,12 @@ def _fit(text: str, width: int) -> str:
     return set_cell_size(text, width - 1) + "…"
 
 
+JOB_CHANGE_MARK = "↗ "
+
+
 def _company_title(row: ContactRow) -> str:
-    return " · ".join(part for part in (row.company.strip(), row.title.strip()) if part)
+    text = " · ".join(part for part in (row.company.strip(), row.title.strip()) if part)
+    return JOB_CHANGE_MARK + text if row.job_changed else text
 
 
 # -- layout --------------------------------------------------------------------------------
