@@ -83,6 +83,8 @@ class ImportBatchModel(Base):
     unchanged: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     problems: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     undone_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    skipped: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # blank rows
+    job_changes: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class ContactModel(Base):
@@ -205,7 +207,9 @@ class TriageEventModel(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     group_id: Mapped[int] = mapped_column(Integer, index=True)
-    contact_id: Mapped[int] = mapped_column(ForeignKey("contact.id", ondelete="CASCADE"))
+    contact_id: Mapped[int] = mapped_column(
+        ForeignKey("contact.id", ondelete="CASCADE"), index=True
+    )
     label: Mapped[str] = mapped_column(Text, default="", server_default="")
     before_status: Mapped[str] = mapped_column(String(10))
     before_rank: Mapped[int | None] = mapped_column(Integer, nullable=True)
@@ -216,3 +220,26 @@ class TriageEventModel(Base):
     after_strength: Mapped[int | None] = mapped_column(Integer, nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     undone: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+
+
+class ImportChangeModel(Base):
+    """One column an import changed on a contact it matched, so undo can put it back.
+
+    Values are JSON (a string, a list of strings, an ISO date, or null). Contacts an
+    import created are not listed here: their ``contact.import_batch_id`` names the batch.
+    The ``updated_at`` row keeps the contact's previous timestamp, so an undo leaves it as
+    it was and a later edit by the user can be told from the import's own write.
+    """
+
+    __tablename__ = "import_change"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    batch_id: Mapped[int] = mapped_column(
+        ForeignKey("import_batch.id", ondelete="CASCADE"), index=True
+    )
+    contact_id: Mapped[int] = mapped_column(
+        ForeignKey("contact.id", ondelete="CASCADE"), index=True
+    )
+    field: Mapped[str] = mapped_column(String(32))
+    old_value: Mapped[str | None] = mapped_column(Text, nullable=True)
+    new_value: Mapped[str | None] = mapped_column(Text, nullable=True)
