@@ -6,9 +6,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from netui.db.engine import Database, open_database
+from netui.services.backup import BackupService
 from netui.services.clock import Clock, system_clock
 from netui.services.contacts import ContactService
+from netui.services.export import ExportService
+from netui.services.importer import ImportService
 from netui.services.interactions import InteractionService
+from netui.services.merge import MergeService
 from netui.services.settings import SettingsService
 from netui.services.triage import TriageService
 
@@ -20,6 +24,10 @@ class Services:
     triage: TriageService
     interactions: InteractionService
     settings: SettingsService
+    backup: BackupService
+    export: ExportService
+    imports: ImportService
+    merge: MergeService
 
     @property
     def path(self) -> Path:
@@ -33,10 +41,15 @@ def open_services(path: Path, clock: Clock = system_clock) -> Services:
     """Open (creating or migrating) the database at ``path`` and wire the services to it."""
     db = open_database(path)
     settings = SettingsService(db)
+    backup = BackupService(db, clock)
     return Services(
         db=db,
         contacts=ContactService(db, settings, clock),
         triage=TriageService(db, clock),
         interactions=InteractionService(db, clock),
         settings=settings,
+        backup=backup,
+        export=ExportService(db, clock, backup),
+        imports=ImportService(db, clock),
+        merge=MergeService(db, clock),
     )

@@ -1,0 +1,215 @@
+"""Reads for exports: contacts streamed a chunk at a time, and upcoming follow-ups.
+
+An export of 100,000 contacts must not hold 100,000 objects at once: :meth:`iter_contacts`
+reads with one Core query whose rows come from SQLite as the file is written (``yield_per``),
+and builds each frozen :class:`Contact` only when the writer asks for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, datetime
+from typing import Any, NamedTuple
+
+from sqlalchemy import ColumnElement, and_, func, select, true
+from sqlalchemy.orm import Session
+
+from netui.db.models import ContactModel, InteractionModel
+from netui.domain.listing import StatusFilter
+from netui.domain.types import Contact, DatePrecision, TriageStatus
+
+__all__ = ["CHUNK_SIZE", "ExportRepository", "FollowUpRow", "status_condition"]
+
+CHUNK_SIZE = 2000
+
+# The columns a Contact is built from, in Contact's field order.
+_CONTACT_COLUMNS = tuple(
+    getattr(ContactModel, name)
+    for name in (
+        "id",
+        "full_name",
+        "first_name",
+        "last_name",
+        "company",
+        "title",
+        "emails",
+        "phones",
+        "linkedin_url",
+        "how_we_met",
+        "notes",
+        "tags",
+        "strength",
+        "status",
+        "top20_rank",
+        "last_contacted",
+        "last_contacted_precision",
+        "cadence",
+        "next_follow_up",
+        "source",
+        "created_at",
+        "updated_at",
+        "connected_on",
+        "previous_company",
+        "previous_title",
+        "job_changed_on",
+    )
+)
+_STATUSES = {status.value: status for status in TriageStatus}
+_PRECISIONS = {precision.value: precision for precision in DatePrecision}
+
+
+class FollowUpRow(NamedTuple):
+    """A contact's next follow-up and the latest interaction logged with them, if any."""
+
+    contact_id: int
+    full_name: str
+    company: str
+    title: str
+    day: date
+    last_at: datetime | None
+    last_channel: str | None
+    last_outcome: str | None
+    last_note: str | None
+
+
+def status_condition(status: StatusFilter | None) -> ColumnElement[bool]:
+    """The WHERE condition for a status filter (None and ``all`` match every contact)."""
+    if status is None or status is StatusFilter.ALL:
+        return true()
+    if status is StatusFilter.ACTIVE:
+        return ContactModel.status != TriageStatus.ARCHIVED.value
+    return ContactModel.status == TriageStatus(status.value).value
+
+
+def _contact(row: Any) -> Contact:
+    (
+        contact_id,
+        full_name,
+        first_name,
+        last_name,
+        company,
+        title,
+        emails,
+        phones,
+        linkedin_url,
+        how_we_met,
+        notes,
+        tags,
+        strength,
+        status,
+        top20_rank,
+        last_contacted,
+        precision,
+        cadence,
+        next_follow_up,
+        source,
+        created_at,
+        updated_at,
+        connected_on,
+        previous_company,
+        previous_title,
+        job_changed_on,
+    ) = row
+    return Contact(
+        contact_id,
+        full_name,
+        first_name,
+        last_name,
+        company,
+        title,
+        emails,
+        phones,
+        linkedin_url,
+        how_we_met,
+        notes,
+        tags,
+        strength,
+        _STATUSES[status],
+        top20_rank,
+        last_contacted,
+        _PRECISIONS.get(precision) if precision else None,
+        cadence,
+        next_follow_up,
+        source,
+        created_at,
+        updated_at,
+        connected_on,
+        previous_company,
+        previous_title,
+        job_changed_on,
+    )
+
+
+class ExportRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def count_contacts(self, status: StatusFilter | None) -> int:
+        stmt = select(func.count(ContactModel.id)).where(status_condition(status))
+        return self.session.scalar(stmt) or 0
+
+    def iter_contacts(
+        self, status: StatusFilter | None, chunk_size: int = CHUNK_SIZE
+    ) -> Iterator[Contact]:
+        """Contacts matching ``status`` in id order (the order they were added), streamed."""
+        stmt = (
+            select(*_CONTACT_COLUMNS)
+            .where(status_condition(status))
+            .order_by(ContactModel.id)
+            .execution_options(yield_per=chunk_size)
+        )
+        # Core on the session's connection: no ORM row processing for a plain column select.
+        for partition in self.session.connection().execute(stmt).partitions():
+            yield from map(_contact, partition)
+
+    def follow_ups(self, status: StatusFilter | None, since: date) -> Iterator[FollowUpRow]:
+        """Contacts with a next follow-up on or after ``since``, soonest first, each with
+        their latest interaction (one query: a window function picks it)."""
+        due = and_(ContactModel.next_follow_up >= since, status_condition(status))
+        interaction = InteractionModel
+        ranked = (
+            select(
+                interaction.contact_id,
+                interaction.occurred_at,
+                interaction.channel,
+                interaction.outcome,
+                interaction.note,
+                func.row_number()
+                .over(
+                    partition_by=interaction.contact_id,
+                    order_by=(interaction.occurred_at.desc(), interaction.id.desc()),
+                )
+                .label("position"),
+            )
+            .where(interaction.contact_id.in_(select(ContactModel.id).where(due)))
+            .subquery()
+        )
+        stmt = (
+            select(
+                ContactModel.id,
+                ContactModel.full_name,
+                ContactModel.company,
+                ContactModel.title,
+                ContactModel.next_follow_up,
+                ranked.c.occurred_at,
+                ranked.c.channel,
+                ranked.c.outcome,
+                ranked.c.note,
+            )
+            .outerjoin(ranked, and_(ranked.c.contact_id == ContactModel.id, ranked.c.position == 1))
+            .where(due)
+            .order_by(
+                ContactModel.next_follow_up,
+                ContactModel.full_name.collate("NOCASE"),
+                ContactModel.id,
+            )
+        )
+        for row in self.session.execute(stmt):
+            yield FollowUpRow(*row)
+
+    def count_overdue(self, status: StatusFilter | None, before: date) -> int:
+        """Contacts whose next follow-up is before ``before`` (already past)."""
+        stmt = select(func.count(ContactModel.id)).where(
+            ContactModel.next_follow_up < before, status_condition(status)
+        )
+        return self.session.scalar(stmt) or 0
