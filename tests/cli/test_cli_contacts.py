@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from netui.cli import CONTACT_KEYS, LIST_HEADERS, _cell_width, format_table, printable
+from netui.cli import CONTACT_KEYS, LIST_HEADERS, format_table, printable
+from netui.cli.table import cell_width
 from netui.services.clock import local_today
 
 ANN = [
@@ -217,7 +218,7 @@ def test_table_fits_80_columns():
     ]
     lines = format_table(LIST_HEADERS, rows, width=80, flexible=(1, 2), right=(0,))
     assert len(lines) == 4
-    assert all(_cell_width(line) <= 80 for line in lines)
+    assert all(cell_width(line) <= 80 for line in lines)
     assert "…" in lines[1]
     assert "…" in lines[3]
     assert all("\t" not in line for line in lines)

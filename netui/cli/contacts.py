@@ -1,0 +1,197 @@
+"""Contacts: ``add``, ``edit``, ``contacts`` (the list) and ``show``."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from typing import Any
+
+import click
+
+from netui.cli.base import F, db_option, json_option, open_services, today
+from netui.cli.output import (
+    LIST_HEADERS,
+    contact_json,
+    echo_json,
+    echo_lines,
+    interaction_json,
+    list_cells,
+    printable,
+    show_lines,
+)
+from netui.cli.params import CONTACT_ID, loose_date
+from netui.cli.table import format_table, terminal_width
+from netui.domain.cadence import CadenceError, parse_cadence
+from netui.domain.listing import SortKey, StatusFilter, filter_rows, order_rows
+from netui.domain.types import ContactDraft
+from netui.domain.validation import parse_strength, split_list, split_name
+from netui.errors import ValidationError
+
+
+def contact_fields(func: F) -> F:
+    """The options add and edit share (edit changes only the ones given)."""
+    options = [
+        click.option("--company", help="Where they work now."),
+        click.option("--title", help="Their job title."),
+        click.option(
+            "--email", "emails", multiple=True, help="Email address (repeat or comma-separate)."
+        ),
+        click.option("--phone", "phones", multiple=True, help="Phone number (repeatable)."),
+        click.option("--linkedin", help="LinkedIn profile URL."),
+        click.option("--met", help="How you know each other."),
+        click.option(
+            "--last-contact",
+            metavar="DATE",
+            help='When you last spoke, loosely: "2019", "Mar 2021", "3 years ago", "never".',
+        ),
+        click.option("--strength", metavar="1-5", help="How well you know them (1-5)."),
+        click.option("--tag", "tags", multiple=True, help="Tag (repeat or comma-separate)."),
+        click.option(
+            "--cadence", help='How often to keep in touch: "monthly", "every 2 weeks", "none".'
+        ),
+        click.option("--notes", help="Free-form notes."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _list_option(values: Sequence[str]) -> tuple[str, ...]:
+    """Repeated and comma-separated values as one list (an empty value clears it)."""
+    return tuple(dict.fromkeys(item for value in values for item in split_list(value)))
+
+
+def _field_changes(options: dict[str, Any]) -> dict[str, Any]:
+    """The draft fields set by the options given (None or empty means not given)."""
+    changes: dict[str, Any] = {}
+    for name in ("company", "title", "notes"):
+        if options[name] is not None:
+            changes[name] = options[name]
+    if options["linkedin"] is not None:
+        changes["linkedin_url"] = options["linkedin"]
+    if options["met"] is not None:
+        changes["how_we_met"] = options["met"]
+    for name in ("emails", "phones", "tags"):
+        if options[name]:
+            changes[name] = _list_option(options[name])
+    if options["last_contact"] is not None:
+        changes["last_contacted"] = loose_date("--last-contact", options["last_contact"])
+    if options["strength"] is not None:
+        changes["strength"] = parse_strength(options["strength"])
+    if options["cadence"] is not None:
+        try:
+            cadence = parse_cadence(options["cadence"])
+        except CadenceError as error:
+            raise ValidationError("cadence", str(error)) from None
+        changes["cadence"] = cadence.code if cadence else None
+    return changes
+
+
+@click.command()
+@click.argument("name")
+@contact_fields
+@json_option
+@db_option
+def add(name: str, as_json: bool, **options: Any) -> None:
+    """Add a contact called NAME."""
+    first, last = split_name(name)
+    draft = dataclasses.replace(
+        ContactDraft(full_name=name, first_name=first, last_name=last), **_field_changes(options)
+    )
+    with open_services() as services:
+        contact = services.contacts.add(draft)
+    if as_json:
+        echo_json(contact_json(contact))
+    else:
+        click.echo(f"Added #{contact.id} {printable(contact.full_name)}")
+
+
+@click.command()
+@click.argument("contact_id", metavar="ID", type=CONTACT_ID)
+@click.option("--name", help="A new full name.")
+@contact_fields
+@json_option
+@db_option
+def edit(contact_id: int, name: str | None, as_json: bool, **options: Any) -> None:
+    """Change a contact's details; only the options given change.
+
+    Repeated options (--email, --phone, --tag) replace the whole list; give an empty
+    value (--tag "") to clear it. --last-contact never and --strength "" clear those.
+    """
+    changes = _field_changes(options)
+    if name is not None:
+        first, last = split_name(name)
+        changes.update(full_name=name, first_name=first, last_name=last)
+    if not changes:
+        raise click.UsageError("nothing to change: give at least one option (see --help)")
+    with open_services() as services:
+        draft = dataclasses.replace(services.contacts.get(contact_id).to_draft(), **changes)
+        contact = services.contacts.update(contact_id, draft)
+    if as_json:
+        echo_json(contact_json(contact))
+    else:
+        changed = ", ".join(sorted(k.replace("_", " ") for k in changes if k != "first_name"))
+        click.echo(f"Updated #{contact.id} {printable(contact.full_name)} ({changed})")
+
+
+@click.command()
+@click.option(
+    "--status",
+    type=click.Choice([s.value for s in StatusFilter], case_sensitive=False),
+    default=StatusFilter.ACTIVE.value,
+    show_default=True,
+    help="Which contacts: active is everyone not archived.",
+)
+@click.option("--search", "query", default="", metavar="TEXT", help="Words that must all appear.")
+@click.option(
+    "--sort",
+    type=click.Choice([k.value for k in SortKey], case_sensitive=False),
+    default=SortKey.PRIORITY.value,
+    show_default=True,
+    help="Order (the Top 20 is always in rank order).",
+)
+@json_option
+@db_option
+def contacts(status: str, query: str, sort: str, as_json: bool) -> None:
+    """List contacts, highest priority first."""
+    status_filter, sort_key = StatusFilter(status.lower()), SortKey(sort.lower())
+    with open_services() as services:
+        if as_json:
+            found = services.contacts.find(status_filter, query, sort_key)
+            echo_json([contact_json(c) for c in found])
+            return
+        rows = order_rows(
+            filter_rows(services.contacts.list_rows(), status_filter, query),
+            sort_key,
+            status_filter,
+        )
+    if not rows:
+        everyone = status_filter in (StatusFilter.ALL, StatusFilter.ACTIVE) and not query.strip()
+        click.echo(
+            "No contacts yet: add one with netui add NAME" if everyone else "No contacts match."
+        )
+        return
+    day = today()
+    table = format_table(
+        LIST_HEADERS,
+        [list_cells(row, day) for row in rows],
+        width=terminal_width(),
+        flexible=(1, 2),
+        right=(0,),
+    )
+    echo_lines(table)
+
+
+@click.command()
+@click.argument("contact_id", metavar="ID", type=CONTACT_ID)
+@json_option
+@db_option
+def show(contact_id: int, as_json: bool) -> None:
+    """Everything about one contact, with what was logged."""
+    with open_services() as services:
+        contact = services.contacts.get(contact_id)
+        history = services.interactions.history(contact_id)
+    if as_json:
+        echo_json({**contact_json(contact), "interactions": [interaction_json(i) for i in history]})
+    else:
+        echo_lines(show_lines(contact, history, today()))

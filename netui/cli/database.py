@@ -1,0 +1,75 @@
+"""``db``: the database file itself (where it is, whether it is sound, a safe copy)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from netui.cli.base import CliError, db_option, db_path, json_option
+from netui.cli.output import echo_json, printable
+
+
+@click.group()
+@db_option
+def db() -> None:
+    """The database file: where it is, is it sound, back it up."""
+
+
+@db.command("path")
+@db_option
+def db_show_path() -> None:
+    """Print the database file this netui uses (--db, else $NETUI_DB, else the default)."""
+    click.echo(str(db_path()))
+
+
+@db.command("check")
+@json_option
+@db_option
+def db_check(as_json: bool) -> None:
+    """Check the database file read-only: schema version, contacts, integrity."""
+    from netui.services.maintenance import check_database
+
+    report = check_database(db_path())
+    if as_json:
+        echo_json(
+            {
+                "path": str(report.path),
+                "exists": report.exists,
+                "state": report.state,
+                "revision": report.revision,
+                "head": report.head,
+                "contacts": report.contacts,
+                "integrity": report.integrity,
+            }
+        )
+        return
+    click.echo(f"Database: {report.path}")
+    if report.state == "new":
+        existing = "is empty" if report.exists else "does not exist yet"
+        click.echo(f"State:    new (the file {existing}; netui creates it on first use)")
+        return
+    state = {
+        "current": f"current (schema {report.revision})",
+        "outdated": (
+            f"outdated (schema {report.revision}; netui upgrades it to {report.head} on next"
+            " use, after a backup)"
+        ),
+    }[report.state]
+    click.echo(f"State:    {state}")
+    click.echo(f"Contacts: {report.contacts:,}")
+    click.echo(f"Integrity: {printable(report.integrity or '')}")
+    if report.integrity != "ok":
+        raise CliError(f"{report.path} failed SQLite's integrity check")
+
+
+@db.command("backup")
+@click.argument("dest", type=click.Path(path_type=Path))
+@click.option("--force", is_flag=True, help="Replace DEST if it exists.")
+@db_option
+def db_backup(dest: Path, force: bool) -> None:
+    """Copy the database to DEST safely, even while the app is open."""
+    from netui.services.maintenance import backup_database
+
+    copy = backup_database(db_path(), dest, force=force)
+    click.echo(f"Backed up {db_path()} to {copy}")

@@ -1,0 +1,208 @@
+"""What commands print: safe text, JSON shapes, list rows and the ``show`` page."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import UTC, date
+from typing import Any
+
+import click
+
+from netui import display
+from netui.domain.cadence import Cadence, CadenceError, days_overdue, next_due
+from netui.domain.dates import format_loose_date, time_since
+from netui.domain.types import Contact, ContactRow, DatePrecision, Interaction, TriageStatus
+
+CONTACT_KEYS = (
+    "id",
+    "full_name",
+    "first_name",
+    "last_name",
+    "company",
+    "title",
+    "emails",
+    "phones",
+    "linkedin_url",
+    "how_we_met",
+    "notes",
+    "tags",
+    "strength",
+    "status",
+    "top20_rank",
+    "last_contacted",
+    "last_contacted_precision",
+    "next_follow_up",
+)
+
+LIST_HEADERS = ("ID", "Name", "Company · Title", "Last contact", "Status", "Str")
+
+
+# --- safe text ----------------------------------------------------------------------------
+
+
+def printable(text: str, *, multi_line: bool = False) -> str:
+    """User text made safe for a terminal: no ESC or other control characters.
+
+    Control characters (C0, DEL, C1) and bidirectional overrides are dropped, so a hostile
+    name cannot move the cursor, recolour the screen or reorder what follows it. Everything
+    else, markup-looking brackets included, is kept as typed. Line breaks and tabs become
+    spaces unless ``multi_line`` (then tabs become four spaces and line breaks stay).
+    """
+    if multi_line:
+        return display.printable(text, control="", tab="    ")
+    return display.one_line(text, control="")
+
+
+def echo_json(value: Any) -> None:
+    click.echo(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+def echo_lines(lines: Sequence[str]) -> None:
+    if lines:
+        click.echo("\n".join(lines))
+
+
+# --- JSON shapes --------------------------------------------------------------------------
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def contact_json(contact: Contact) -> dict[str, Any]:
+    """A contact as JSON, with exactly CONTACT_KEYS in that order."""
+    return {
+        "id": contact.id,
+        "full_name": contact.full_name,
+        "first_name": contact.first_name,
+        "last_name": contact.last_name,
+        "company": contact.company,
+        "title": contact.title,
+        "emails": list(contact.emails),
+        "phones": list(contact.phones),
+        "linkedin_url": contact.linkedin_url,
+        "how_we_met": contact.how_we_met,
+        "notes": contact.notes,
+        "tags": list(contact.tags),
+        "strength": contact.strength,
+        "status": contact.status.value,
+        "top20_rank": contact.top20_rank,
+        "last_contacted": _iso(contact.last_contacted),
+        "last_contacted_precision": (
+            contact.last_contacted_precision.value if contact.last_contacted_precision else None
+        ),
+        "next_follow_up": _iso(contact.next_follow_up),
+    }
+
+
+def interaction_json(interaction: Interaction) -> dict[str, Any]:
+    return {
+        "id": interaction.id,
+        "occurred_at": interaction.occurred_at.astimezone(UTC).isoformat(),
+        "channel": interaction.channel.value,
+        "outcome": interaction.outcome.value,
+        "note": interaction.note,
+        "follow_up": _iso(interaction.follow_up),
+    }
+
+
+# --- text shapes --------------------------------------------------------------------------
+
+_NOT_A_SPAN = ("today", "yesterday", "tomorrow", "this month", "this year", "never")
+
+
+def _ago(then: date | None, precision: DatePrecision | None, today: date) -> str:
+    """``about 3 years ago``, ``in 2 days``, ``today``, ``never``."""
+    words = time_since(then, precision, today)
+    return words if words in _NOT_A_SPAN or words.startswith("in ") else f"{words} ago"
+
+
+def _status_text(status: TriageStatus, rank: int | None) -> str:
+    if status is TriageStatus.TOP20:
+        return f"top20 #{rank}" if rank else "top20"
+    return status.value
+
+
+def company_title(company: str, title: str) -> str:
+    return " · ".join(part for part in (printable(company), printable(title)) if part)
+
+
+def list_cells(row: ContactRow, today: date) -> list[str]:
+    return [
+        str(row.id),
+        printable(row.full_name),
+        company_title(row.company, row.title),
+        time_since(row.last_contacted, row.last_contacted_precision, today),
+        _status_text(row.status, row.top20_rank),
+        str(row.strength) if row.strength else "-",
+    ]
+
+
+def follow_up_text(value: date | None, today: date) -> str:
+    if value is None:
+        return "none"
+    words = _ago(value, DatePrecision.DAY, today)
+    overdue = ", overdue" if value < today else ""
+    return f"{format_loose_date(value, DatePrecision.DAY)} ({words}{overdue})"
+
+
+def _cadence_text(contact: Contact, today: date) -> str:
+    if not contact.cadence:
+        return "none"
+    try:
+        cadence = Cadence.from_code(contact.cadence)
+    except CadenceError:
+        return contact.cadence
+    due = next_due(contact.last_contacted, cadence, today)
+    late = days_overdue(contact.last_contacted, cadence, today)
+    state = f"{late} day{'s' if late != 1 else ''} overdue" if late else _ago(due, None, today)
+    return f"{cadence.label} · next due {format_loose_date(due, DatePrecision.DAY)} ({state})"
+
+
+def show_lines(contact: Contact, history: Sequence[Interaction], today: date) -> list[str]:
+    def joined(values: Sequence[str]) -> str:
+        return ", ".join(printable(v) for v in values) or "-"
+
+    last = "never"
+    if contact.last_contacted:
+        precision = contact.last_contacted_precision or DatePrecision.DAY
+        last = (
+            f"{format_loose_date(contact.last_contacted, precision)}"
+            f" ({_ago(contact.last_contacted, precision, today)})"
+        )
+    status = {
+        TriageStatus.TOP20: f"Top 20, #{contact.top20_rank}",
+        TriageStatus.NEW: "new (not triaged yet)",
+    }.get(contact.status, contact.status.value)
+    fields = [
+        ("Company", printable(contact.company) or "-"),
+        ("Title", printable(contact.title) or "-"),
+        ("Emails", joined(contact.emails)),
+        ("Phones", joined(contact.phones)),
+        ("LinkedIn", printable(contact.linkedin_url) or "-"),
+        ("How we met", printable(contact.how_we_met) or "-"),
+        ("Tags", joined(contact.tags)),
+        ("Strength", f"{contact.strength} of 5" if contact.strength else "unknown"),
+        ("Status", status),
+        ("Last contact", last),
+        ("Cadence", _cadence_text(contact, today)),
+        ("Next follow-up", follow_up_text(contact.next_follow_up, today)),
+    ]
+    label_width = max(len(label) for label, _ in fields) + 2
+    lines = [f"#{contact.id}  {printable(contact.full_name)}"]
+    lines += [f"{label + ':':<{label_width}}{value}" for label, value in fields]
+    notes = printable(contact.notes, multi_line=True).strip("\n")
+    lines.append("Notes:" + ("" if notes else " -"))
+    lines += [f"  {line}".rstrip() for line in notes.splitlines()]
+    lines.append("")
+    lines.append(f"History ({len(history)}):" if history else "History: nothing logged yet")
+    for item in history:
+        when = item.occurred_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        text = f"  {when}  {item.channel.value:<7}  {item.outcome.label:<12}"
+        if item.note:
+            text += f"  {printable(item.note)}"
+        if item.follow_up:
+            text += f"  (follow up {format_loose_date(item.follow_up, DatePrecision.DAY)})"
+        lines.append(text.rstrip())
+    return lines
