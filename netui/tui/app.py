@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import gc
 import time
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -15,29 +13,14 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from netui import __version__
-from netui.domain.listing import ContactListing, SortKey, StatusFilter
+from netui.domain.listing import SortKey, StatusFilter
 from netui.services.clock import Clock, system_clock
+from netui.tui.loading import load_listing
 from netui.tui.messages import ServicesFailed, ServicesReady
 from netui.tui.screens.main import FILTER_LABELS, MainScreen
 
 if TYPE_CHECKING:
     from netui.services.context import Services
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Hold off Python's cyclic garbage collector while loading the list.
-
-    Building and sorting 30,000 row tuples would otherwise trigger repeated collections over
-    the whole app's heap; none of what is built here forms cycles.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 class NetuiApp(App[None]):
@@ -46,7 +29,7 @@ class NetuiApp(App[None]):
     CSS_PATH = Path(__file__).with_name("netui.tcss")
     TITLE = "netui"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q", "quit", "Quit", id="quit"),
+        Binding("q", "quit", "Quit", id="quit", show=False),
         Binding("ctrl+q", "quit", "Quit", id="quit_ctrl", show=False, priority=True),
         Binding("f1,question_mark", "help", "Help", id="help"),
     ]
@@ -78,9 +61,7 @@ class NetuiApp(App[None]):
             theme = services.settings.theme()
             if theme:
                 self.call_from_thread(self._apply_saved_theme, theme)
-            with collector_paused():
-                listing = ContactListing(services.contacts.list_rows())
-                listing.view()  # sort and filter the first view here, off the UI thread
+            listing = load_listing(services)
         except NetuiError as error:
             self.post_message(ServicesFailed(str(error)))
             return
@@ -102,7 +83,8 @@ class NetuiApp(App[None]):
         self.log.info(f"netui ready in {ms:.0f} ms ({count} contacts)")
 
     def on_services_failed(self, message: ServicesFailed) -> None:
-        self.exit(return_code=1, message=f"netui: error: {message.reason}")
+        # After the next refresh, so widgets still mounting (the Header) finish first.
+        self.call_after_refresh(self.exit, return_code=1, message=f"netui: error: {message.reason}")
 
     @property
     def main_screen(self) -> MainScreen:
@@ -144,6 +126,21 @@ class NetuiApp(App[None]):
             ("Move up in Top 20", "Raise the highlighted contact's rank", "move_up"),
             ("Move down in Top 20", "Lower the highlighted contact's rank", "move_down"),
             ("Triage mode", "One new contact at a time, highest priority first", "triage_mode"),
+            (
+                "Import contacts",
+                "LinkedIn, Google, Outlook, CSV, vCard or a backup",
+                "import_contacts",
+            ),
+            (
+                "Export contacts",
+                "CSV, vCard, a JSON backup or follow-ups as a calendar",
+                "export_contacts",
+            ),
+            (
+                "Find duplicates",
+                "Review people who may be in the list twice, and merge",
+                "find_duplicates",
+            ),
             ("Next pane", "Contacts, Today, Script", "next_pane"),
         ]
         for title, help_text, action in commands:

@@ -27,12 +27,3 @@ class ServicesFailed(Message):
     def __init__(self, reason: str) -> None:
         super().__init__()
         self.reason = reason
-
-
-class ContactsChanged(Message):
-    """Contacts were added or edited elsewhere (a dialog); the list should refresh them."""
-
-    def __init__(self, ids: tuple[int, ...], focus_id: int | None = None) -> None:
-        super().__init__()
-        self.ids = ids
-        self.focus_id = focus_id

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
@@ -246,3 +247,29 @@ async def test_sort_and_filter_keys_cycle(
         await pilot.press("f", "f")  # active -> new -> Top 20
         await pilot.pause()
         assert shown_names(app) == ["Ada Okafor"]
+
+
+async def test_a_file_that_is_not_a_database_ends_the_app_with_a_message(tmp_path: Path) -> None:
+    path = tmp_path / "notes.db"
+    path.write_bytes(b"just some notes, not a database\n")
+    app = NetuiApp(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    assert app.return_code == 1
+    assert path.read_bytes() == b"just some notes, not a database\n"
+
+
+async def test_the_chosen_theme_is_remembered(
+    seeded: Services, make_app: Callable[[], NetuiApp], wait_ready: WaitReady
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot)
+        app.theme = "nord"
+        await pilot.pause()
+    assert seeded.settings.theme() == "nord"
+    again = make_app()
+    async with again.run_test(size=(80, 24)) as pilot:
+        await wait_ready(again, pilot)
+        assert again.theme == "nord"

@@ -27,6 +27,9 @@ netui follows a coach's method: **find the time**, **triage** your old contacts 
 | `space` | select several for one decision |
 | `n` / `e` or Enter | new contact / edit the highlighted one |
 | `c` | log a call or message (outcome, note, follow-up) |
+| `i` | import contacts: LinkedIn, Google, Outlook, CSV, vCard, or a netui backup |
+| `ctrl+p`, "Export" | export to CSV, vCard, a JSON backup, or follow-ups as a calendar |
+| `ctrl+p`, "Find duplicates" | review people who may be in the list twice, and merge them |
 
 ## Triage (moves to the next contact)
 | Key | Does |

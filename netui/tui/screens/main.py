@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -19,7 +19,8 @@ from netui.domain.listing import ContactListing, SortKey, StatusFilter
 from netui.domain.types import TriageCounts, TriageStatus
 from netui.errors import NetuiError, Top20FullError
 from netui.services.clock import local_today
-from netui.tui.messages import ContactsChanged, ServicesReady
+from netui.tui.loading import load_listing
+from netui.tui.messages import ServicesReady
 from netui.tui.widgets.contact_detail import ContactDetail
 from netui.tui.widgets.contact_table import ContactTable
 from netui.tui.widgets.panes import Pane, ScriptPane, TodayPane, Welcome
@@ -89,6 +90,7 @@ class MainScreen(Screen[None]):
         Binding("s", "cycle_sort", "Sort", id="cycle_sort", show=False),
         Binding("f", "cycle_filter", "Filter", id="cycle_filter", show=False),
         Binding("T", "triage_mode", "Triage", id="triage_mode"),
+        Binding("i", "import_contacts", "Import", id="import_contacts"),
         Binding("tab", "next_pane", "Next pane", id="next_pane", show=False),
         Binding("escape", "clear", "Clear", id="clear", show=False),
     ]
@@ -443,6 +445,10 @@ class MainScreen(Screen[None]):
     def _welcome_add(self) -> None:
         self.action_new_contact()
 
+    @on(Button.Pressed, "#welcome-import")
+    def _welcome_import(self) -> None:
+        self.action_import_contacts()
+
     def _after_form(self, contact_id: int | None) -> None:
         if contact_id is not None:
             if self.listing.get(contact_id) is None and self.status_filter not in (
@@ -467,9 +473,6 @@ class MainScreen(Screen[None]):
         if contact_id is not None:
             self.refresh_contacts([contact_id], land_on=contact_id)
 
-    def on_contacts_changed(self, message: ContactsChanged) -> None:
-        self.refresh_contacts(message.ids, message.focus_id)
-
     def action_triage_mode(self) -> None:
         from netui.tui.screens.triage_mode import TriageModeScreen
 
@@ -479,6 +482,41 @@ class MainScreen(Screen[None]):
             self._refresh_progress()
 
         self.app.push_screen(TriageModeScreen(self.services, self.listing), done)
+
+    def action_import_contacts(self) -> None:
+        from netui.tui.screens.import_wizard import ImportScreen
+
+        def done(batch: int | None) -> None:
+            if batch is not None:
+                self.reload_contacts()
+
+        self.app.push_screen(ImportScreen(self.services), done)
+
+    def action_export_contacts(self) -> None:
+        from netui.tui.screens.export_dialog import ExportScreen
+
+        self.app.push_screen(ExportScreen(self.services, self.status_filter))
+
+    def action_find_duplicates(self) -> None:
+        from netui.tui.screens.duplicates import DuplicatesScreen
+
+        def done(merged: int | None) -> None:
+            if merged:
+                self.reload_contacts()
+
+        self.app.push_screen(DuplicatesScreen(self.services), done)
+
+    @work(thread=True, exclusive=True, group="reload", exit_on_error=False)
+    def reload_contacts(self) -> None:
+        """Load the whole list again (after an import or a merge), off the UI thread."""
+        listing = load_listing(self.services)
+        listing.sort_key = self.listing.sort_key
+        self.app.call_from_thread(self._take_listing, listing)
+
+    def _take_listing(self, listing: ContactListing) -> None:
+        self.listing = listing
+        self._render_view()
+        self._refresh_progress()
 
     @on(ContactTable.Activated)
     def _on_activated(self) -> None:

@@ -7,7 +7,7 @@ panes say plainly what will be there, and Today already shows real Top 20 progre
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, Static
 
@@ -89,20 +89,20 @@ class ScriptPane(Pane):
         self.border_title = "Script"
 
 
-WELCOME = """\
-Welcome to netui. It turns a coach's four-step method into a daily habit:
-
-  1. Find the time. Most days hide 30 to 90 spare minutes; 30 a day is
-     over 10 hours of networking a month.
-  2. Triage old contacts. Go through everyone by keyboard and choose a
-     Top 20 to reach in the weeks ahead. Reaching half of them is a win.
-  3. Have a script. A short note that admits the long gap, explains your
-     transition and asks for help and advice.
-  4. Do it daily and track it. Log every call and message with its outcome
-     and the follow-up, and watch progress add up.
-
-Start by adding the people you have lost touch with.
-(Run `netui demo --contacts 200 --db demo.db` to try netui on invented people.)"""
+WELCOME = (
+    "Welcome to netui. It turns a career coach's four-step method into a daily habit.\n\n"
+    "1. Find the time. Most days hide 30 to 90 spare minutes; 30 a day adds up to more "
+    "than ten hours of networking a month.\n\n"
+    "2. Triage old contacts. Go through everyone by keyboard and choose a Top 20 to reach "
+    "in the weeks ahead. Reaching half of them is a win.\n\n"
+    "3. Have a script. A short note that admits the long gap, explains your transition "
+    "and asks for help and advice.\n\n"
+    "4. Do it daily and track it. Log every call and message with its outcome and the "
+    "follow-up, and watch your progress add up.\n\n"
+    "Start by bringing in the people you have lost touch with: import a LinkedIn, Google, "
+    "Outlook or vCard export, or add someone by hand. To look around first, run "
+    "`netui demo --contacts 200 --db demo.db`, then `netui --db demo.db`."
+)
 
 
 class Welcome(Vertical):
@@ -111,8 +111,12 @@ class Welcome(Vertical):
     DEFAULT_CSS = """
     Welcome { height: 1fr; padding: 1 2; }
     Welcome > Static { margin-bottom: 1; }
+    Welcome > #welcome-buttons { height: auto; }
+    Welcome Button { margin-right: 2; }
     """
 
     def compose(self) -> ComposeResult:
         yield Static(WELCOME, markup=False)
-        yield Button("Add your first contact (n)", id="welcome-add", variant="primary")
+        with Horizontal(id="welcome-buttons"):
+            yield Button("Import contacts (i)", id="welcome-import", variant="primary")
+            yield Button("Add someone by hand (n)", id="welcome-add")

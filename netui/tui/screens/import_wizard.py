@@ -1,0 +1,372 @@
+"""Import contacts from a file: pick it, check what netui understood, run it, read the summary.
+
+Everything slow (reading the file, the import itself) runs in a thread worker; the screen
+shows a progress bar and never blocks. Every value from the file is shown literally.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, DataTable, Input, Label, ProgressBar, Select, Static
+from textual.worker import get_current_worker
+
+from netui.display import one_line
+from netui.errors import NetuiError
+from netui.tui.widgets.path_input import PathInput
+
+if TYPE_CHECKING:
+    from netui.services.context import Services
+
+FORMATS: tuple[tuple[str, str], ...] = (
+    ("Detect automatically", "auto"),
+    ("LinkedIn Connections.csv", "linkedin"),
+    ("Google Contacts CSV", "google"),
+    ("Outlook CSV", "outlook"),
+    ("Other CSV (map columns)", "csv"),
+    ("vCard (.vcf)", "vcard"),
+    ("netui backup (.json)", "json"),
+)
+FILE_SUFFIXES = (".csv", ".vcf", ".vcard", ".json", ".txt", ".tsv")
+SAMPLE_COLUMNS = ("Row", "Name", "Company", "Title", "Email", "Connected")
+
+
+def cell(value: object) -> Text:
+    """A DataTable cell that shows ``value`` literally (plain str cells would be markup)."""
+    return Text(one_line("" if value is None else str(value)), no_wrap=True)
+
+
+def parse_mapping(text: str) -> dict[str, str]:
+    """Read ``COLUMN=FIELD, COLUMN=FIELD`` as typed; the service checks the names."""
+    mapping: dict[str, str] = {}
+    for part in text.split(","):
+        if not part.strip():
+            continue
+        column, sep, field = part.partition("=")
+        if not sep or not column.strip() or not field.strip():
+            raise NetuiError(f'mapping "{part.strip()}" should look like COLUMN=FIELD')
+        mapping[column.strip()] = field.strip()
+    return mapping
+
+
+class ImportScreen(ModalScreen[int | None]):
+    """Returns the id of the import batch that ran (None when nothing was imported)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "run_import", "Import", id="import_run", priority=True),
+        Binding("ctrl+d", "dry_run", "Dry run", id="import_dry_run", priority=True),
+        Binding("escape", "close", "Close", id="import_close"),
+    ]
+
+    DEFAULT_CSS = """
+    ImportScreen { align: center middle; }
+    ImportScreen > #import-box {
+        width: 110; max-width: 100%; height: 100%; max-height: 44;
+        border: thick $primary; background: $surface; padding: 0 1;
+    }
+    ImportScreen .row { height: auto; margin-top: 1; }
+    ImportScreen .row > Label { width: 10; color: $text-muted; }
+    ImportScreen .row > Input, ImportScreen .row > Select { width: 1fr; }
+    ImportScreen #import-error { color: $error; height: auto; }
+    ImportScreen #import-info { height: auto; color: $text-muted; margin-top: 1; }
+    ImportScreen DataTable { height: auto; max-height: 12; margin-top: 1; }
+    ImportScreen #import-progress { margin-top: 1; }
+    ImportScreen #import-summary { height: auto; margin-top: 1; }
+    ImportScreen #import-buttons { height: auto; align-horizontal: right; margin-top: 1; }
+    ImportScreen #import-buttons Button { margin-left: 2; }
+    """
+
+    def __init__(self, services: Services, initial_path: str = "") -> None:
+        super().__init__()
+        self.services = services
+        self.initial_path = initial_path
+        self.batch_id: int | None = None
+        self.previewed: tuple[Path, str, dict[str, str]] | None = None
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="import-box"):
+            yield Static(
+                "Bring in a LinkedIn, Google, Outlook or other CSV export, a vCard file, or a "
+                "netui backup. Nothing is written until you press Import; one import can be "
+                "undone as a whole.",
+                markup=False,
+            )
+            with Horizontal(classes="row"):
+                yield Label("File")
+                yield PathInput(
+                    self.initial_path,
+                    suffixes=FILE_SUFFIXES,
+                    placeholder="~/Downloads/Connections.csv  (→ completes, Enter previews)",
+                    id="import-path",
+                )
+            with Horizontal(classes="row"):
+                yield Label("Format")
+                yield Select(
+                    [(label, value) for label, value in FORMATS],
+                    value="auto",
+                    allow_blank=False,
+                    compact=True,
+                    id="import-format",
+                )
+            with Horizontal(classes="row"):
+                yield Label("Mapping")
+                yield Input(
+                    placeholder="Only if needed: Column name=field, … (e.g. Employer=company)",
+                    id="import-map",
+                    compact=True,
+                )
+            yield Static("", id="import-error", markup=False)
+            yield Static("", id="import-info", markup=False)
+            yield DataTable(id="import-columns", cursor_type="none", zebra_stripes=True)
+            yield DataTable(id="import-sample", cursor_type="none", zebra_stripes=True)
+            yield ProgressBar(id="import-progress", show_eta=False)
+            yield Static("", id="import-summary", markup=False)
+            yield DataTable(id="import-problems", cursor_type="row", zebra_stripes=True)
+            with Horizontal(id="import-buttons"):
+                yield Button("Undo this import", id="import-undo", variant="warning")
+                yield Button("Close (esc)", id="import-close")
+                yield Button("Dry run (ctrl+d)", id="import-dry")
+                yield Button("Import (ctrl+s)", id="import-run", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#import-box").border_title = "Import contacts"
+        for widget_id in (
+            "#import-error",
+            "#import-columns",
+            "#import-sample",
+            "#import-progress",
+            "#import-problems",
+            "#import-undo",
+        ):
+            self.query_one(widget_id).display = False
+        self.query_one("#import-path", PathInput).focus()
+        if self.initial_path:
+            self.request_preview()
+
+    # -- choosing and previewing ----------------------------------------------------------
+
+    def _choices(self) -> tuple[Path, str, dict[str, str]]:
+        path = self.query_one("#import-path", PathInput).path
+        if not str(path).strip() or str(path) == ".":
+            raise NetuiError("choose a file to import")
+        chosen = self.query_one("#import-format", Select).value
+        file_format = chosen if isinstance(chosen, str) else "auto"
+        if file_format == "auto" and path.suffix.lower() == ".json":
+            file_format = "json"
+        mapping = parse_mapping(self.query_one("#import-map", Input).value)
+        return path, file_format, mapping
+
+    def _show_error(self, message: str) -> None:
+        error = self.query_one("#import-error", Static)
+        error.update(Content(message))
+        error.display = bool(message)
+
+    @on(Input.Submitted, "#import-path, #import-map")
+    @on(Select.Changed, "#import-format")
+    def request_preview(self) -> None:
+        try:
+            choices = self._choices()
+        except NetuiError as error:
+            self._show_error(str(error))
+            return
+        self._show_error("")
+        self.preview(*choices)
+
+    @work(thread=True, exclusive=True, group="import-preview", exit_on_error=False)
+    def preview(self, path: Path, file_format: str, mapping: dict[str, str]) -> None:
+        try:
+            if file_format == "json":
+                result: Any = ("json", path)
+            else:
+                result = self.services.imports.preview(path, file_format, mapping or None)
+        except NetuiError as error:
+            self.app.call_from_thread(self._preview_failed, str(error))
+            return
+        except Exception as error:
+            self.app.call_from_thread(self._preview_failed, f"{path}: {error}")
+            return
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show_preview, path, file_format, mapping, result)
+
+    def _preview_failed(self, message: str) -> None:
+        self.previewed = None
+        self._show_error(message)
+        for widget_id in ("#import-columns", "#import-sample"):
+            self.query_one(widget_id).display = False
+        self.query_one("#import-info", Static).update("")
+
+    def _show_preview(
+        self, path: Path, file_format: str, mapping: dict[str, str], preview: Any
+    ) -> None:
+        self.previewed = (path, file_format, mapping)
+        info = self.query_one("#import-info", Static)
+        columns = self.query_one("#import-columns", DataTable)
+        sample = self.query_one("#import-sample", DataTable)
+        if file_format == "json":
+            info.update(
+                "A netui backup: it restores every contact, call, script and setting, "
+                "and only into an empty database."
+            )
+            columns.display = sample.display = False
+            return
+        source = preview.info
+        delimiter = {",": "comma", ";": "semicolon", "\t": "tab"}.get(
+            source.delimiter or "", source.delimiter or "none"
+        )
+        info.update(
+            Content(
+                f"{path.name}: {source.format} · {source.encoding} · delimiter {delimiter}"
+                f" · {len(source.columns)} columns"
+            )
+        )
+        columns.clear(columns=True)
+        columns.add_columns("Column in the file", "Goes to")
+        for column in source.columns:
+            columns.add_row(cell(column), cell(source.mapping.get(column, "(ignored)")))
+        columns.display = bool(source.columns)
+        sample.clear(columns=True)
+        sample.add_columns(*SAMPLE_COLUMNS)
+        for item in preview.sample:
+            if hasattr(item, "full_name"):
+                sample.add_row(
+                    cell(item.row_number),
+                    cell(item.full_name),
+                    cell(item.company),
+                    cell(item.title),
+                    cell(", ".join(item.emails)),
+                    cell(item.connected_on or ""),
+                )
+            else:
+                sample.add_row(cell(item.row_number), cell(f"problem: {item.reason}"))
+        sample.display = True
+
+    # -- running --------------------------------------------------------------------------
+
+    def action_run_import(self) -> None:
+        self._start(dry_run=False)
+
+    def action_dry_run(self) -> None:
+        self._start(dry_run=True)
+
+    @on(Button.Pressed, "#import-run")
+    def _run_pressed(self) -> None:
+        self._start(dry_run=False)
+
+    @on(Button.Pressed, "#import-dry")
+    def _dry_pressed(self) -> None:
+        self._start(dry_run=True)
+
+    def _start(self, *, dry_run: bool) -> None:
+        try:
+            path, file_format, mapping = self._choices()
+        except NetuiError as error:
+            self._show_error(str(error))
+            return
+        self._show_error("")
+        progress = self.query_one("#import-progress", ProgressBar)
+        progress.update(total=None, progress=0)
+        progress.display = True
+        for button in self.query("#import-buttons Button"):
+            button.disabled = True
+        self.run_import(path, file_format, mapping, dry_run)
+
+    @work(thread=True, exclusive=True, group="import-run", exit_on_error=False)
+    def run_import(
+        self, path: Path, file_format: str, mapping: dict[str, str], dry_run: bool
+    ) -> None:
+        bar = self.query_one("#import-progress", ProgressBar)
+
+        def progress(done: int, total: int | None) -> None:
+            self.app.call_from_thread(bar.update, total=total, progress=done)
+
+        try:
+            if file_format == "json":
+                if dry_run:
+                    raise NetuiError("a backup cannot be dry-run; restore it into a new database")
+                result: Any = self.services.backup.restore(path)
+            else:
+                result = self.services.imports.run(
+                    path, file_format, mapping or None, dry_run=dry_run, progress=progress
+                )
+        except NetuiError as error:
+            self.app.call_from_thread(self._finished_with_error, str(error))
+            return
+        except Exception as error:
+            message = f"{path}: the import failed and changed nothing ({error})"
+            self.app.call_from_thread(self._finished_with_error, message)
+            return
+        self.app.call_from_thread(self._finished, result, dry_run, file_format == "json")
+
+    def _enable_buttons(self) -> None:
+        for button in self.query("#import-buttons Button"):
+            button.disabled = False
+
+    def _finished_with_error(self, message: str) -> None:
+        self._enable_buttons()
+        self.query_one("#import-progress").display = False
+        self._show_error(message)
+
+    def _finished(self, summary: Any, dry_run: bool, restored: bool) -> None:
+        self._enable_buttons()
+        self.query_one("#import-progress").display = False
+        text = self.query_one("#import-summary", Static)
+        if restored:
+            text.update(Content(f"Restored the backup: {summary}"))
+            self.batch_id = None
+            self.dismiss(-1)
+            return
+        lines = [
+            ("Dry run: nothing was written. " if dry_run else "Imported. ")
+            + f"{summary.added} added, {summary.updated} updated, {summary.unchanged} unchanged"
+            + (f", {summary.skipped_blank} blank rows skipped" if summary.skipped_blank else ""),
+        ]
+        if summary.job_changes:
+            lines.append(f"{summary.job_changes} changed jobs: they are marked ↗ in the list.")
+        if summary.duplicates:
+            lines.append(
+                f"{len(summary.duplicates)} possible duplicates by name: review them with "
+                "“Find duplicates” in the command palette."
+            )
+        if summary.problems:
+            lines.append(f"{len(summary.problems)} rows had problems and were not imported:")
+        text.update(Content("\n".join(lines)))
+        problems = self.query_one("#import-problems", DataTable)
+        problems.clear(columns=True)
+        if summary.problems:
+            problems.add_columns("Row", "Problem")
+            for problem in summary.problems:
+                problems.add_row(cell(problem.row_number), cell(problem.reason))
+        problems.display = bool(summary.problems)
+        if not dry_run:
+            self.batch_id = summary.batch_id
+            self.query_one("#import-undo").display = summary.added + summary.updated > 0
+            self.query_one("#import-run", Button).disabled = True
+
+    # -- undo and close -------------------------------------------------------------------
+
+    @on(Button.Pressed, "#import-undo")
+    def _undo_pressed(self) -> None:
+        if self.batch_id is None:
+            return
+        try:
+            result = self.services.imports.undo(self.batch_id)
+        except NetuiError as error:
+            self._show_error(str(error))
+            return
+        self.notify(f"Undid import {self.batch_id}: {result}", markup=False)
+        self.query_one("#import-undo").display = False
+        self.query_one("#import-summary", Static).update("The import was undone.")
+        self.query_one("#import-run", Button).disabled = False
+        self.dismiss(self.batch_id)
+
+    @on(Button.Pressed, "#import-close")
+    def action_close(self) -> None:
+        self.dismiss(self.batch_id)
