@@ -16,7 +16,16 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, DataTable, Input, Label, ProgressBar, Select, Static
+from textual.widgets import (
+    Button,
+    DataTable,
+    Footer,
+    Input,
+    Label,
+    ProgressBar,
+    Select,
+    Static,
+)
 from textual.worker import get_current_worker
 
 from netui.display import one_line
@@ -44,6 +53,12 @@ def cell(value: object) -> Text:
     return Text(one_line("" if value is None else str(value)), no_wrap=True)
 
 
+def plural(count: int, noun: str) -> str:
+    if count == 1:
+        return f"1 {noun}"
+    return f"{count} people" if noun == "person" else f"{count} {noun}s"
+
+
 def parse_mapping(text: str) -> dict[str, str]:
     """Read ``COLUMN=FIELD, COLUMN=FIELD`` as typed; the service checks the names."""
     mapping: dict[str, str] = {}
@@ -69,7 +84,7 @@ class ImportScreen(ModalScreen[int | None]):
     DEFAULT_CSS = """
     ImportScreen { align: center middle; }
     ImportScreen > #import-box {
-        width: 110; max-width: 100%; height: 100%; max-height: 44;
+        width: 110; max-width: 100%; height: 1fr; max-height: 44;
         border: thick $primary; background: $surface; padding: 0 1;
     }
     ImportScreen .row { height: auto; margin-top: 1; }
@@ -135,6 +150,7 @@ class ImportScreen(ModalScreen[int | None]):
                 yield Button("Close (esc)", id="import-close")
                 yield Button("Dry run (ctrl+d)", id="import-dry")
                 yield Button("Import (ctrl+s)", id="import-run", variant="primary")
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#import-box").border_title = "Import contacts"
@@ -323,21 +339,27 @@ class ImportScreen(ModalScreen[int | None]):
             self.batch_id = None
             self.dismiss(-1)
             return
+        skipped = summary.skipped_blank
         lines = [
             ("Dry run: nothing was written. " if dry_run else "Imported. ")
             + f"{summary.added} added, {summary.updated} updated, {summary.unchanged} unchanged"
-            + (f", {summary.skipped_blank} blank rows skipped" if summary.skipped_blank else ""),
+            + (f", {plural(skipped, 'blank row')} skipped" if skipped else ""),
         ]
         if summary.job_changes:
-            lines.append(f"{summary.job_changes} changed jobs: they are marked ↗ in the list.")
+            lines.append(
+                f"{plural(summary.job_changes, 'person')} changed jobs: marked ↗ in the list."
+            )
         if summary.duplicates:
             lines.append(
                 f"{len(summary.duplicates)} possible duplicates by name: review them with "
                 "“Find duplicates” in the command palette."
             )
         if summary.problems:
-            lines.append(f"{len(summary.problems)} rows had problems and were not imported:")
+            lines.append(f"{plural(len(summary.problems), 'row')} not imported, and why:")
         text.update(Content("\n".join(lines)))
+        for widget_id in ("#import-columns", "#import-sample"):
+            self.query_one(widget_id).display = False  # make room: the summary matters now
+        self.call_after_refresh(text.scroll_visible)
         problems = self.query_one("#import-problems", DataTable)
         problems.clear(columns=True)
         if summary.problems:
