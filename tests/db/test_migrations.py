@@ -83,3 +83,27 @@ def test_an_up_to_date_database_does_not_import_alembic(tmp_path: Path) -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+def test_downgrading_to_the_first_revision_keeps_interactions(tmp_path: Path) -> None:
+    from alembic import command
+
+    from netui.db.migrate import alembic_config
+    from netui.domain.types import Channel, ContactDraft, InteractionDraft, Outcome
+    from netui.services.context import open_services
+
+    path = tmp_path / "down.db"
+    services = open_services(path)
+    contact = services.contacts.add(ContactDraft(full_name="Kept Kim")).id
+    services.interactions.log(contact, InteractionDraft(Channel.CALL, Outcome.TALKED))
+    services.close()
+    engine = make_engine(path)
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, REVISIONS[0])
+    engine.dispose()
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT count(*) FROM interaction").fetchone() == (1,)
+        assert conn.execute("SELECT full_name FROM contact").fetchall() == [("Kept Kim",)]
+    conn.close()

@@ -28,7 +28,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("contact", schema=None) as batch_op:
-        batch_op.drop_column("job_changed_on")
-        batch_op.drop_column("previous_title")
-        batch_op.drop_column("previous_company")
+    # Not batch mode: rebuilding `contact` drops the old table, and with foreign keys on
+    # that cascades to every interaction. SQLite 3.35+ drops columns in place.
+    op.drop_column("contact", "job_changed_on")
+    op.drop_column("contact", "previous_title")
+    op.drop_column("contact", "previous_company")
