@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING
 
-from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Static, TextArea
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Input, Label, TextArea
 
 from netui.domain.cadence import Cadence, parse_cadence
 from netui.domain.dates import format_loose_date, parse_loose_date
@@ -17,6 +14,7 @@ from netui.domain.types import Contact, ContactDraft, LooseDate
 from netui.domain.validation import check_email, parse_strength, split_list, split_name
 from netui.errors import NetuiError, ValidationError
 from netui.services.clock import local_today
+from netui.tui.screens.form_dialog import FormDialog
 
 if TYPE_CHECKING:
     from netui.services.context import Services
@@ -37,28 +35,14 @@ FIELDS: tuple[tuple[str, str, str], ...] = (
 )
 
 
-class ContactFormScreen(ModalScreen[int | None]):
+class ContactFormScreen(FormDialog[int]):
     """Returns the saved contact's id, or None when cancelled."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save", id="form_save", priority=True),
-        Binding("escape", "cancel", "Cancel", id="form_cancel"),
-    ]
+    DATE_FIELDS = frozenset({"last_contact"})
 
     DEFAULT_CSS = """
-    ContactFormScreen { align: center middle; }
-    ContactFormScreen > #form {
-        width: 84; max-width: 100%; height: auto; max-height: 100%;
-        border: thick $primary; background: $surface; padding: 0 1;
-    }
-    ContactFormScreen .row { height: auto; margin-top: 1; }
-    ContactFormScreen .row > Label { width: 14; padding-right: 1; color: $text-muted; }
-    ContactFormScreen .row > Vertical { width: 1fr; height: auto; }
-    ContactFormScreen .error { color: $error; height: auto; padding-left: 1; }
-    ContactFormScreen .hint { color: $text-muted; height: auto; padding-left: 1; }
+    ContactFormScreen > #form { width: 84; }
     ContactFormScreen #notes { height: 6; width: 1fr; }
-    ContactFormScreen #buttons { height: auto; align-horizontal: right; padding-top: 1; }
-    ContactFormScreen #buttons Button { margin-left: 2; }
     """
 
     def __init__(self, services: Services, contact: Contact | None) -> None:
@@ -68,33 +52,18 @@ class ContactFormScreen(ModalScreen[int | None]):
         self.today = local_today(services.contacts.clock)
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="form"):
+        with VerticalScroll(id="form", classes="form-box"):
             for field_id, label, placeholder in FIELDS:
-                with Horizontal(classes="row"):
-                    yield Label(label)
-                    with Vertical():
-                        yield Input(
-                            value=self._initial(field_id),
-                            placeholder=placeholder,
-                            id=field_id,
-                            compact=True,
-                        )
-                        yield Static("", classes="hint", id=f"{field_id}-hint", markup=False)
-                        yield Static("", classes="error", id=f"{field_id}-error", markup=False)
+                yield self.field_row(field_id, label, self._initial(field_id), placeholder)
             with Horizontal(classes="row"):
                 yield Label("Notes")
                 yield TextArea(self.contact.notes if self.contact else "", id="notes", compact=True)
-            with Horizontal(id="buttons"):
-                yield Button("Cancel (esc)", id="cancel")
-                yield Button("Save (ctrl+s)", id="save", variant="primary")
+            yield from self.buttons("Save")
 
     def on_mount(self) -> None:
+        super().on_mount()
         form = self.query_one("#form")
         form.border_title = f"Edit {self.contact.full_name}" if self.contact else "New contact"
-        for field_id, _label, _placeholder in FIELDS:
-            self.query_one(f"#{field_id}-hint").display = False
-            self.query_one(f"#{field_id}-error").display = False
-        self._preview_date(self.query_one("#last_contact", Input).value)
         self.query_one("#name", Input).focus()
 
     def _initial(self, field_id: str) -> str:
@@ -125,47 +94,22 @@ class ContactFormScreen(ModalScreen[int | None]):
         }
         return values[field_id]
 
-    @on(Input.Changed, "#last_contact")
-    def _on_date_changed(self, event: Input.Changed) -> None:
-        self._preview_date(event.value)
-
-    def _preview_date(self, text: str) -> None:
-        hint = self.query_one("#last_contact-hint", Static)
-        if not text.strip():
-            hint.display = False
-            return
-        try:
-            loose = parse_loose_date(text, self.today)
-        except ValueError:
-            hint.display = False
-            return
-        hint.update(f"→ {format_loose_date(loose.value, loose.precision)}")
-        hint.display = True
-
-    def _value(self, field_id: str) -> str:
-        return self.query_one(f"#{field_id}", Input).value
-
-    def _show_error(self, field_id: str, message: str) -> None:
-        error = self.query_one(f"#{field_id}-error", Static)
-        error.update(message)
-        error.display = True
-
     def _read_draft(self) -> tuple[ContactDraft | None, dict[str, str]]:
         """Parse every field, collecting a message per bad field rather than stopping at one."""
         errors: dict[str, str] = {}
-        name = " ".join(self._value("name").split())
+        name = " ".join(self.value("name").split())
         if not name:
             errors["name"] = "A contact needs a name."
         emails: list[str] = []
-        for email in split_list(self._value("emails")):
+        for email in split_list(self.value("emails")):
             try:
                 emails.append(check_email(email))
             except ValidationError as error:
                 errors["emails"] = error.message.capitalize() + "."
         last: LooseDate | None = None
-        if self._value("last_contact").strip():
+        if self.value("last_contact").strip():
             try:
-                last = parse_loose_date(self._value("last_contact"), self.today)
+                last = parse_loose_date(self.value("last_contact"), self.today)
             except ValueError as error:
                 errors["last_contact"] = str(error)
             else:
@@ -173,12 +117,12 @@ class ContactFormScreen(ModalScreen[int | None]):
                     errors["last_contact"] = "The last contact cannot be in the future."
         strength: int | None = None
         try:
-            strength = parse_strength(self._value("strength"))
+            strength = parse_strength(self.value("strength"))
         except ValidationError as error:
             errors["strength"] = error.message.capitalize() + "."
         cadence: Cadence | None = None
         try:
-            cadence = parse_cadence(self._value("cadence"))
+            cadence = parse_cadence(self.value("cadence"))
         except ValueError as error:
             errors["cadence"] = str(error)
         if errors:
@@ -189,14 +133,14 @@ class ContactFormScreen(ModalScreen[int | None]):
             full_name=name,
             first_name=self.contact.first_name if keep_names and self.contact else first,
             last_name=self.contact.last_name if keep_names and self.contact else last_name,
-            company=self._value("company"),
-            title=self._value("title"),
+            company=self.value("company"),
+            title=self.value("title"),
             emails=tuple(emails),
-            phones=split_list(self._value("phones")),
-            linkedin_url=self._value("linkedin"),
-            how_we_met=self._value("met"),
+            phones=split_list(self.value("phones")),
+            linkedin_url=self.value("linkedin"),
+            how_we_met=self.value("met"),
             notes=self.query_one("#notes", TextArea).text,
-            tags=split_list(self._value("tags")),
+            tags=split_list(self.value("tags")),
             strength=strength,
             last_contacted=last,
             cadence=cadence.code if cadence else None,
@@ -204,12 +148,11 @@ class ContactFormScreen(ModalScreen[int | None]):
         return draft, errors
 
     def action_save(self) -> None:
-        for field_id, _label, _placeholder in FIELDS:
-            self.query_one(f"#{field_id}-error").display = False
+        self.clear_errors()
         draft, errors = self._read_draft()
         if draft is None:
             for field_id, message in errors.items():
-                self._show_error(field_id, message)
+                self.show_error(field_id, message)
             self.query_one(f"#{next(iter(errors))}", Input).focus()
             self.notify("Please fix the highlighted fields.", severity="error", timeout=3)
             return
@@ -221,7 +164,7 @@ class ContactFormScreen(ModalScreen[int | None]):
         except ValidationError as error:
             field_id = {"email": "emails", "linkedin_url": "linkedin"}.get(error.field, error.field)
             if any(field_id == f for f, _l, _p in FIELDS):
-                self._show_error(field_id, error.message)
+                self.show_error(field_id, error.message)
             else:
                 self.notify(str(error), severity="error", markup=False)
             return
@@ -230,18 +173,3 @@ class ContactFormScreen(ModalScreen[int | None]):
             return
         self.notify(f"Saved {saved.full_name}.", markup=False, timeout=3)
         self.dismiss(saved.id)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-    @on(Button.Pressed, "#save")
-    def _save_pressed(self) -> None:
-        self.action_save()
-
-    @on(Button.Pressed, "#cancel")
-    def _cancel_pressed(self) -> None:
-        self.action_cancel()
-
-    @on(Input.Submitted)
-    def _on_submitted(self) -> None:
-        self.action_save()

@@ -1,0 +1,121 @@
+"""What netui's forms share: labelled rows with a hint and an error line under each field,
+loose dates previewed as they are typed, ctrl+s or Enter to save and esc to cancel."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from typing import ClassVar, TypeVar
+
+from textual import on
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Button, Input, Label, Static
+
+from netui.domain.dates import format_loose_date, parse_loose_date
+
+ResultT = TypeVar("ResultT")
+
+
+class FormDialog(ModalScreen[ResultT | None]):
+    """Subclasses compose their rows with :meth:`field_row` and implement ``action_save``."""
+
+    DATE_FIELDS: ClassVar[frozenset[str]] = frozenset()
+    """Fields whose loose date is echoed back ("→ 4 Mar 2021") while typing."""
+    NOW_WORDS: ClassVar[frozenset[str]] = frozenset({"now", "just now"})
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save", id="form_save", priority=True),
+        Binding("escape", "cancel", "Cancel", id="form_cancel"),
+    ]
+
+    DEFAULT_CSS = """
+    FormDialog { align: center middle; }
+    FormDialog > .form-box {
+        max-width: 100%; height: auto; max-height: 100%;
+        border: thick $primary; background: $surface; padding: 0 1;
+    }
+    FormDialog .row { height: auto; margin-top: 1; }
+    FormDialog .row > Label { width: 14; padding-right: 1; color: $text-muted; }
+    FormDialog .row > Vertical { width: 1fr; height: auto; }
+    FormDialog .error { color: $error; height: auto; padding-left: 1; }
+    FormDialog .hint { color: $text-muted; height: auto; padding-left: 1; }
+    FormDialog .form-buttons { height: auto; align-horizontal: right; padding-top: 1; }
+    FormDialog .form-buttons Button { margin-left: 2; }
+    """
+
+    today: date
+
+    def field_row(self, field_id: str, label: str, value: str, placeholder: str) -> Widget:
+        """A labelled input with its (hidden until needed) hint and error lines."""
+        return Horizontal(
+            Label(label),
+            Vertical(
+                Input(value=value, placeholder=placeholder, id=field_id, compact=True),
+                Static("", classes="hint", id=f"{field_id}-hint", markup=False),
+                Static("", classes="error", id=f"{field_id}-error", markup=False),
+            ),
+            classes="row",
+        )
+
+    def buttons(self, save_label: str) -> Iterator[Widget]:
+        yield Horizontal(
+            Button("Cancel (esc)", id="form-cancel"),
+            Button(f"{save_label} (ctrl+s)", id="form-save", variant="primary"),
+            classes="form-buttons",
+        )
+
+    def on_mount(self) -> None:
+        for line in self.query(".hint, .error"):
+            line.display = False
+        for field_id in self.DATE_FIELDS:
+            self.preview_date(field_id, self.value(field_id))
+
+    def value(self, field_id: str) -> str:
+        return self.query_one(f"#{field_id}", Input).value
+
+    def show_error(self, field_id: str, message: str) -> None:
+        error = self.query_one(f"#{field_id}-error", Static)
+        error.update(message)
+        error.display = True
+
+    def clear_errors(self) -> None:
+        for line in self.query(".error"):
+            line.display = False
+
+    def preview_date(self, field_id: str, text: str) -> None:
+        """Echo how a loose date was understood, or nothing while it cannot be read yet."""
+        hint = self.query_one(f"#{field_id}-hint", Static)
+        cleaned = text.strip()
+        if not cleaned or cleaned.lower() in self.NOW_WORDS:
+            hint.display = False
+            return
+        try:
+            loose = parse_loose_date(cleaned, self.today)
+        except ValueError:
+            hint.display = False
+            return
+        hint.update(f"→ {format_loose_date(loose.value, loose.precision)}")
+        hint.display = True
+
+    @on(Input.Changed)
+    def _echo_date(self, event: Input.Changed) -> None:
+        if event.input.id in self.DATE_FIELDS:
+            self.preview_date(event.input.id, event.value)
+
+    def action_save(self) -> None:
+        raise NotImplementedError
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#form-save")
+    @on(Input.Submitted)
+    def _save(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#form-cancel")
+    def _cancel(self) -> None:
+        self.action_cancel()
