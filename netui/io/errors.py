@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from os import PathLike
 
+from netui.errors import NetuiError
 
-class ImportFileError(Exception):
+
+class ImportFileError(NetuiError):
     """A file cannot be imported at all; the message is meant for the user.
 
     ``str(error)`` names the file and says what is wrong with it, for example
