@@ -310,10 +310,15 @@ class ImportRepository:
         return int(row[0] or 0)
 
     def match_records(self) -> Iterator[MatchRecord]:
-        """Every contact's importable columns, streamed from one query."""
-        cursor = self.raw.execute(f"SELECT id, {', '.join(FINGERPRINT_COLUMNS)} FROM contact")
-        while rows := cursor.fetchmany(CHUNK_SIZE):
-            yield from rows
+        """Every contact's importable columns, streamed from one query.
+
+        The cursor itself is returned: iterating it steps through the rows in C, one at a
+        time, with no generator in between (a re-import reads every contact).
+        """
+        cursor: Iterator[MatchRecord] = self.raw.execute(
+            f"SELECT id, {', '.join(FINGERPRINT_COLUMNS)} FROM contact"
+        )
+        return cursor
 
     def name_company_records(self) -> Iterator[tuple[int, str, str, str]]:
         """(id, full_name, company, linkedin_url) of every contact, inserted ones included."""

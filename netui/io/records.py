@@ -5,17 +5,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 #: How many non-fatal warnings a :class:`ReadStats` keeps (the count goes on past it).
 MAX_KEPT_WARNINGS = 100
 
 
-@dataclass(frozen=True, slots=True)
-class ImportedContact:
+class ImportedContact(NamedTuple):
     """One contact read from a file, cleaned but not yet deduplicated or stored.
 
     ``row_number`` is the 1-based row a spreadsheet would show for a CSV file (the
     header row and any preamble rows count), or the 1-based card number for a vCard file.
+
+    A NamedTuple rather than a frozen dataclass: an import builds one per row, and a
+    tuple is built several times faster (a frozen dataclass sets each field through
+    ``object.__setattr__``). It is just as immutable.
     """
 
     row_number: int

@@ -17,7 +17,6 @@ memory holds the match keys and one chunk, not the file.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -238,42 +237,66 @@ def _as_stored(contact: ImportedContact, contact_id: int) -> ExistingContact:
     )
 
 
-def _new_row(contact_id: int, c: ImportedContact) -> tuple[Any, ...]:
-    """A record as the columns of a new contact (NEW_CONTACT_COLUMNS)."""
-    connected = c.connected_on
-    return (
-        contact_id,
-        c.full_name,
-        c.first_name,
-        c.last_name,
-        c.company,
-        c.title,
-        "\n".join(c.emails),
-        "\n".join(c.phones),
-        c.linkedin_url,
-        c.notes,
-        "\n".join(c.tags),
-        c.how_we_met,
-        connected.isoformat() if connected else None,
-    )
+def _new_rows(pending: Mapping[int, ImportedContact]) -> list[tuple[Any, ...]]:
+    """Pending records as the columns of new contacts (NEW_CONTACT_COLUMNS).
+
+    One comprehension unpacking each tuple, not a function call per row: this runs for
+    every contact an import adds.
+    """
+    return [
+        (
+            contact_id,
+            full_name,
+            first_name,
+            last_name,
+            company,
+            title,
+            "\n".join(emails),
+            "\n".join(phones),
+            url,
+            notes,
+            "\n".join(tags),
+            met,
+            connected.isoformat() if connected else None,
+        )
+        for contact_id, (
+            _,
+            full_name,
+            first_name,
+            last_name,
+            company,
+            title,
+            emails,
+            phones,
+            url,
+            notes,
+            tags,
+            met,
+            connected,
+        ) in pending.items()
+    ]
 
 
 def _fingerprint(c: ImportedContact) -> int:
     """A hash of what a record would store, equal to ``hash(MatchRecord[1:])`` when the
-    stored contact holds exactly that."""
-    connected = c.connected_on
+    stored contact holds exactly that.
+
+    Built by unpacking the record's tuple (one step) rather than reading eleven fields by
+    name: a re-import computes one per row.
+    """
+    _, _, first, last, company, title, emails, phones, url, notes, tags, met, connected = c
     return hash(
         (
-            c.first_name,
-            c.last_name,
-            c.company,
-            c.title,
-            "\n".join(c.emails),
-            "\n".join(c.phones),
-            c.linkedin_url,
-            c.notes,
-            "\n".join(c.tags),
-            c.how_we_met,
+            first,
+            last,
+            company,
+            title,
+            "\n".join(emails),
+            "\n".join(phones),
+            url,
+            notes,
+            "\n".join(tags),
+            met,
             connected.isoformat() if connected else None,
         )
     )
@@ -474,7 +497,7 @@ class _ImportRun:
             if pending is not None:
                 plan = merge_plan(_as_stored(pending, ref), c, self.today, job_changes=False)
                 if not plan.unchanged:
-                    self.pending[ref] = dataclasses.replace(pending, **plan.values())  # type: ignore[arg-type]
+                    self.pending[ref] = pending._replace(**plan.values())  # type: ignore[arg-type]
                 return
             self.queue.append((ref, c, False))
         elif ref in self.touched:
@@ -504,7 +527,7 @@ class _ImportRun:
             return
         self.added += len(self.pending)
         self.repo.insert_contacts(
-            [_new_row(contact_id, c) for contact_id, c in self.pending.items()],
+            _new_rows(self.pending),
             source=self.source,
             batch_id=self.batch_id,
             now=self.now,

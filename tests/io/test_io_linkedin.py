@@ -186,6 +186,38 @@ def test_unreadable_date_imports_the_contact_and_warns(
     assert "sometime in spring" in stats.warnings[0].reason
 
 
+def test_repeated_dates_and_names_read_the_same_every_time(
+    write: Write, make_linkedin: MakeLinkedin
+) -> None:
+    # The reader remembers dates it has parsed and skips cleaning one-word names: a date
+    # or name seen before must come out exactly as the first time, and a date it cannot
+    # read must warn on every row that has it.
+    rows = [
+        ("Aiko", "Tanabe", "", "", "Saltmarsh Foods", "Brand Lead", "07 Feb 2025"),
+        ("Aiko", "Tanabe, PhD", "", "", "Saltmarsh Foods", "Brand Lead", "07 Feb 2025"),
+        ("Dana", "Whitlock", "", "", "Oakline", "COO", "sometime in spring"),
+        ("Dana", "Whitlock (she/her)", "", "", "Oakline", "COO", "sometime in spring"),
+        ("Eli", "Ward", "", "", "Oakline", "CTO", "07 Feb 2025"),
+    ]
+    path = write("Connections.csv", make_linkedin(rows=rows))
+    stats = ReadStats()
+
+    read = contacts(path, stats=stats)
+
+    assert [c.connected_on for c in read] == [date(2025, 2, 7)] * 2 + [None] * 2 + [
+        date(2025, 2, 7)
+    ]
+    assert [(c.first_name, c.last_name) for c in read] == [
+        ("Aiko", "Tanabe"),
+        ("Aiko", "Tanabe"),
+        ("Dana", "Whitlock"),
+        ("Dana", "Whitlock"),
+        ("Eli", "Ward"),
+    ]
+    assert stats.warning_count == 2
+    assert [w.row_number for w in stats.warnings] == [7, 8]
+
+
 def test_row_with_data_but_no_name_is_a_problem(write: Write, make_linkedin: MakeLinkedin) -> None:
     rows = [
         ("", "", "https://www.linkedin.com/in/ghost-4410", "", "Corvid Logistics", "", "23-Nov-21"),
