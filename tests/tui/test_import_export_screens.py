@@ -158,3 +158,25 @@ async def test_duplicates_are_reviewed_and_merged(
     assert survivor.id == left
     assert {keep.id, other.id} >= {survivor.id}
     assert "Met at a fair" in survivor.notes
+
+
+async def test_an_earlier_import_can_be_undone_from_the_import_screen(
+    services: Services, make_app: Callable[[], NetuiApp], wait_ready: WaitReady
+) -> None:
+    services.imports.run(SAMPLE)
+    assert len(services.contacts.find(StatusFilter.ALL)) == 40
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(app, pilot)
+        await pilot.press("i")
+        screen = app.screen
+        assert isinstance(screen, ImportScreen)
+        history = screen.query_one("#import-history", DataTable)
+        assert history.row_count == 1
+        screen.query_one("#import-undo-past").press()
+        await settle(app, pilot)
+        assert history.row_count == 0
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert app.screen.query_one(ContactTable).row_count == 0
+    assert services.contacts.is_empty()

@@ -95,6 +95,7 @@ class ImportScreen(ModalScreen[int | None]):
     ImportScreen DataTable { height: auto; max-height: 12; margin-top: 1; }
     ImportScreen #import-progress { margin-top: 1; }
     ImportScreen #import-summary { height: auto; margin-top: 1; }
+    ImportScreen #import-history-title { margin-top: 1; color: $text-muted; }
     ImportScreen #import-buttons { height: auto; align-horizontal: right; margin-top: 1; }
     ImportScreen #import-buttons Button { margin-left: 2; }
     """
@@ -105,6 +106,7 @@ class ImportScreen(ModalScreen[int | None]):
         self.initial_path = initial_path
         self.batch_id: int | None = None
         self.previewed: tuple[Path, str, dict[str, str]] | None = None
+        self.undone_any = False  # an earlier import was undone: the list must reload
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="import-box"):
@@ -145,8 +147,11 @@ class ImportScreen(ModalScreen[int | None]):
             yield ProgressBar(id="import-progress", show_eta=False)
             yield Static("", id="import-summary", markup=False)
             yield DataTable(id="import-problems", cursor_type="row", zebra_stripes=True)
+            yield Static("Earlier imports", id="import-history-title", markup=False)
+            yield DataTable(id="import-history", cursor_type="row", zebra_stripes=True)
             with Horizontal(id="import-buttons"):
                 yield Button("Undo this import", id="import-undo", variant="warning")
+                yield Button("Undo selected earlier import", id="import-undo-past")
                 yield Button("Close (esc)", id="import-close")
                 yield Button("Dry run (ctrl+d)", id="import-dry")
                 yield Button("Import (ctrl+s)", id="import-run", variant="primary")
@@ -164,8 +169,27 @@ class ImportScreen(ModalScreen[int | None]):
         ):
             self.query_one(widget_id).display = False
         self.query_one("#import-path", PathInput).focus()
+        self._show_history()
         if self.initial_path:
             self.request_preview()
+
+    def _show_history(self) -> None:
+        """Past imports, newest first, so any of them can be undone from here too."""
+        batches = [b for b in self.services.imports.batches() if b.undone_at is None]
+        history = self.query_one("#import-history", DataTable)
+        history.clear(columns=True)
+        history.add_columns("#", "When", "File", "Added", "Updated")
+        for batch in sorted(batches, key=lambda b: b.id, reverse=True):
+            history.add_row(
+                cell(batch.id),
+                cell(batch.created_at.astimezone().strftime("%Y-%m-%d %H:%M")),
+                cell(Path(batch.source_path).name),
+                cell(batch.added),
+                cell(batch.updated),
+                key=str(batch.id),
+            )
+        for widget_id in ("#import-history-title", "#import-history", "#import-undo-past"):
+            self.query_one(widget_id).display = bool(batches)
 
     # -- choosing and previewing ----------------------------------------------------------
 
@@ -371,6 +395,7 @@ class ImportScreen(ModalScreen[int | None]):
             self.batch_id = summary.batch_id
             self.query_one("#import-undo").display = summary.added + summary.updated > 0
             self.query_one("#import-run", Button).disabled = True
+            self._show_history()
 
     # -- undo and close -------------------------------------------------------------------
 
@@ -389,6 +414,23 @@ class ImportScreen(ModalScreen[int | None]):
         self.query_one("#import-run", Button).disabled = False
         self.dismiss(self.batch_id)
 
+    @on(Button.Pressed, "#import-undo-past")
+    def _undo_past_pressed(self) -> None:
+        history = self.query_one("#import-history", DataTable)
+        if not history.row_count:
+            return
+        row_key, _column = history.coordinate_to_cell_key(history.cursor_coordinate)
+        assert row_key.value is not None
+        batch_id = int(row_key.value)
+        try:
+            result = self.services.imports.undo(batch_id)
+        except NetuiError as error:
+            self._show_error(str(error))
+            return
+        self.notify(f"Undid import {batch_id}: {result}", markup=False)
+        self.undone_any = True
+        self._show_history()
+
     @on(Button.Pressed, "#import-close")
     def action_close(self) -> None:
-        self.dismiss(self.batch_id)
+        self.dismiss(self.batch_id if self.batch_id is not None or not self.undone_any else 0)
