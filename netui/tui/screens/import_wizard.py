@@ -97,7 +97,7 @@ class ImportScreen(ModalScreen[int | None]):
     ImportScreen #import-summary { height: auto; margin-top: 1; }
     ImportScreen #import-history-title { margin-top: 1; color: $text-muted; }
     ImportScreen #import-buttons { height: auto; align-horizontal: right; margin-top: 1; }
-    ImportScreen #import-buttons Button { margin-left: 2; }
+    ImportScreen #import-buttons Button { margin-left: 2; width: auto; min-width: 0; }
     """
 
     def __init__(self, services: Services, initial_path: str = "") -> None:
@@ -150,16 +150,18 @@ class ImportScreen(ModalScreen[int | None]):
             yield Static("Earlier imports", id="import-history-title", markup=False)
             yield DataTable(id="import-history", cursor_type="row", zebra_stripes=True)
             with Horizontal(id="import-buttons"):
-                yield Button("Undo this import", id="import-undo", variant="warning")
-                yield Button("Undo selected earlier import", id="import-undo-past")
-                yield Button("Close (esc)", id="import-close")
-                yield Button("Dry run (ctrl+d)", id="import-dry")
-                yield Button("Import (ctrl+s)", id="import-run", variant="primary")
+                yield Button("Undo this import", id="import-undo", variant="warning", compact=True)
+                yield Button("Undo selected earlier import", id="import-undo-past", compact=True)
+                yield Button("Close", id="import-close", compact=True)
+                yield Button("Dry run", id="import-dry", compact=True)
+                yield Button("Import", id="import-run", variant="primary", compact=True)
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#import-box").border_title = "Import contacts"
         for widget_id in (
+            "#import-info",
+            "#import-summary",
             "#import-error",
             "#import-columns",
             "#import-sample",
@@ -212,6 +214,9 @@ class ImportScreen(ModalScreen[int | None]):
     @on(Input.Submitted, "#import-path, #import-map")
     @on(Select.Changed, "#import-format")
     def request_preview(self) -> None:
+        if not self.query_one("#import-path", PathInput).value.strip():
+            self._show_error("")  # nothing chosen yet (the format list also fires on mount)
+            return
         try:
             choices = self._choices()
         except NetuiError as error:
@@ -248,6 +253,7 @@ class ImportScreen(ModalScreen[int | None]):
     ) -> None:
         self.previewed = (path, file_format, mapping)
         info = self.query_one("#import-info", Static)
+        info.display = True
         columns = self.query_one("#import-columns", DataTable)
         sample = self.query_one("#import-sample", DataTable)
         if file_format == "json":
@@ -358,6 +364,7 @@ class ImportScreen(ModalScreen[int | None]):
         self._enable_buttons()
         self.query_one("#import-progress").display = False
         text = self.query_one("#import-summary", Static)
+        text.display = True
         if restored:
             text.update(Content(f"Restored the backup: {summary}"))
             self.batch_id = None
