@@ -1,6 +1,6 @@
 """Measure read_contacts on a generated LinkedIn export against plain csv loops.
 
-Run: ``python tests/io/bench_io_readers.py [ROWS]`` (not collected by pytest).
+Run: ``python tests/bench/bench_io_readers.py [ROWS]`` (not collected by pytest).
 Reports the best CPU time of several runs for:
 
 * ``csv.reader``  - a bare ``for row in csv.reader(f): pass`` loop
