@@ -8,6 +8,7 @@ and builds each frozen :class:`Contact` only when the writer asks for it.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import fields
 from datetime import date, datetime
 from typing import Any, NamedTuple
 
@@ -22,38 +23,8 @@ __all__ = ["CHUNK_SIZE", "ExportRepository", "FollowUpRow", "status_condition"]
 
 CHUNK_SIZE = 2000
 
-# The columns a Contact is built from, in Contact's field order.
-_CONTACT_COLUMNS = tuple(
-    getattr(ContactModel, name)
-    for name in (
-        "id",
-        "full_name",
-        "first_name",
-        "last_name",
-        "company",
-        "title",
-        "emails",
-        "phones",
-        "linkedin_url",
-        "how_we_met",
-        "notes",
-        "tags",
-        "strength",
-        "status",
-        "top20_rank",
-        "last_contacted",
-        "last_contacted_precision",
-        "cadence",
-        "next_follow_up",
-        "source",
-        "created_at",
-        "updated_at",
-        "connected_on",
-        "previous_company",
-        "previous_title",
-        "job_changed_on",
-    )
-)
+# The columns a Contact is built from, in Contact's field order (its fields are columns).
+_CONTACT_COLUMNS = tuple(getattr(ContactModel, field.name) for field in fields(Contact))
 _STATUSES = {status.value: status for status in TriageStatus}
 _PRECISIONS = {precision.value: precision for precision in DatePrecision}
 
