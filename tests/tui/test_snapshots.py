@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
 
@@ -95,3 +97,28 @@ def test_contact_form_with_errors(
         await pilot.pause(0.2)
 
     assert snap_compare(make_app(), terminal_size=(100, 36), run_before=run_before)
+
+
+def test_import_preview_narrow(
+    services: Services,
+    make_app: Callable[[], NetuiApp],
+    snap_compare: SnapCompare,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(Path(__file__).parents[2])  # a relative path reads the same everywhere
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        await pilot.press("i")
+        await pilot.pause()
+        pilot.app.screen.query_one(
+            "#import-path", Input
+        ).value = "assets/sample-linkedin-connections.csv"
+        await pilot.press("enter")
+        for _ in range(3):
+            await pilot.app.workers.wait_for_complete()
+            await pilot.pause()
+        for field in pilot.app.screen.query(Input):
+            field.cursor_blink = False
+
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=run_before)
