@@ -13,6 +13,8 @@ is a new module plus one ``cli.add_command(...)`` line below.
 
 from __future__ import annotations
 
+import sys
+
 import click
 
 from netui import __version__
@@ -65,9 +67,12 @@ def cli(ctx: click.Context) -> None:
     from netui.services.maintenance import ensure_openable
 
     ensure_openable(path)  # refuse a foreign or too-new file before the screen changes
-    from netui.tui.app import NetuiApp  # type: ignore[import-not-found, unused-ignore]
+    from netui.tui.app import NetuiApp
 
-    NetuiApp(db_path=path).run()
+    app = NetuiApp(db_path=path)
+    app.run()
+    if app.return_code:
+        sys.exit(app.return_code)  # the app printed why as it closed
 
 
 cli.add_command(add)

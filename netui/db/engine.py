@@ -14,6 +14,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from netui.db.filecheck import FileState, has_user_data, inspect_file
+from netui.errors import DatabaseFileError
 
 __all__ = ["Database", "FileState", "backup_file", "inspect_file", "open_database"]
 
@@ -90,7 +91,11 @@ def open_database(path: Path) -> Database:
     """Check, create or migrate the file at ``path`` and return a ready Database."""
     state, revision = inspect_file(path)
     if state is FileState.NEW:
-        _create_private_file(path)
+        try:
+            _create_private_file(path)
+        except OSError as error:
+            reason = error.strerror or str(error)
+            raise DatabaseFileError(f"cannot create {path}: {reason}") from error
     elif state is FileState.OUTDATED and has_user_data(path):
         backup_file(path, pre_upgrade_backup_path(path, revision))
     engine = make_engine(path)

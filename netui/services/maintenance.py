@@ -33,8 +33,17 @@ class FileReport:
 
 
 def ensure_openable(path: Path) -> None:
-    """Raise DatabaseFileError now if the file is not (or not yet) netui's; never writes."""
+    """Raise DatabaseFileError now if the file cannot become or is not netui's database.
+
+    Only the folder may be created (0700), as opening the database would do anyway.
+    """
     inspect_file(path)
+    if not path.parent.exists():
+        try:
+            path.parent.mkdir(mode=0o700, parents=True)
+        except OSError as error:
+            reason = error.strerror or str(error)
+            raise DatabaseFileError(f"cannot create the folder for {path}: {reason}") from error
 
 
 def _read_only_facts(path: Path) -> tuple[int, str]:

@@ -113,6 +113,14 @@ def test_os_errors_are_one_line(cmd, tmp_path):
     assert "a-file" in err
 
 
+def test_the_app_is_not_started_where_no_database_can_be_made(cmd, tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    err = cmd.fail(db=blocker / "sub" / "netui.db")  # no subcommand: the app
+    assert err.startswith("netui: error: cannot create the folder for ")
+    assert blocker.read_text() == "not a folder"
+
+
 # --- files that are not netui's are refused and left exactly as they were ------------------
 
 COMMANDS = [
