@@ -24,7 +24,10 @@ __all__ = ["CHUNK_SIZE", "ExportRepository", "FollowUpRow", "status_condition"]
 CHUNK_SIZE = 2000
 
 # The columns a Contact is built from, in Contact's field order (its fields are columns).
-_CONTACT_COLUMNS = tuple(getattr(ContactModel, field.name) for field in fields(Contact))
+_CONTACT_FIELDS = tuple(field.name for field in fields(Contact))
+_CONTACT_COLUMNS = tuple(getattr(ContactModel, name) for name in _CONTACT_FIELDS)
+_STATUS_AT = _CONTACT_FIELDS.index("status")
+_PRECISION_AT = _CONTACT_FIELDS.index("last_contacted_precision")
 _STATUSES = {status.value: status for status in TriageStatus}
 _PRECISIONS = {precision.value: precision for precision in DatePrecision}
 
@@ -53,62 +56,12 @@ def status_condition(status: StatusFilter | None) -> ColumnElement[bool]:
 
 
 def _contact(row: Any) -> Contact:
-    (
-        contact_id,
-        full_name,
-        first_name,
-        last_name,
-        company,
-        title,
-        emails,
-        phones,
-        linkedin_url,
-        how_we_met,
-        notes,
-        tags,
-        strength,
-        status,
-        top20_rank,
-        last_contacted,
-        precision,
-        cadence,
-        next_follow_up,
-        source,
-        created_at,
-        updated_at,
-        connected_on,
-        previous_company,
-        previous_title,
-        job_changed_on,
-    ) = row
-    return Contact(
-        contact_id,
-        full_name,
-        first_name,
-        last_name,
-        company,
-        title,
-        emails,
-        phones,
-        linkedin_url,
-        how_we_met,
-        notes,
-        tags,
-        strength,
-        _STATUSES[status],
-        top20_rank,
-        last_contacted,
-        _PRECISIONS.get(precision) if precision else None,
-        cadence,
-        next_follow_up,
-        source,
-        created_at,
-        updated_at,
-        connected_on,
-        previous_company,
-        previous_title,
-        job_changed_on,
-    )
+    """A Contact from a row of _CONTACT_COLUMNS: only status and precision need converting."""
+    values = list(row)
+    values[_STATUS_AT] = _STATUSES[values[_STATUS_AT]]
+    precision = values[_PRECISION_AT]
+    values[_PRECISION_AT] = _PRECISIONS.get(precision) if precision else None
+    return Contact(*values)
 
 
 class ExportRepository:

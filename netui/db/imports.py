@@ -18,6 +18,7 @@ from typing import Any, NamedTuple
 from sqlalchemy.orm import Session
 
 from netui.domain.matching import FieldValue
+from netui.domain.types import ImportBatchInfo
 from netui.errors import NotFoundError
 
 #: Rows handed to one ``executemany``, and ids looked up per query.
@@ -104,20 +105,6 @@ class MatchRecord(NamedTuple):
 #: The columns a row of a file can set: a hash of them, as stored, lets an incoming row be
 #: compared with a stored contact without loading it.
 FINGERPRINT_COLUMNS = NEW_CONTACT_COLUMNS[2:]
-
-
-class BatchRecord(NamedTuple):
-    id: int
-    source_path: str
-    format: str
-    created_at: datetime
-    added: int
-    updated: int
-    unchanged: int
-    skipped: int
-    problems: int
-    job_changes: int
-    undone_at: datetime | None
 
 
 class ChangeRecord(NamedTuple):
@@ -266,23 +253,23 @@ class ImportRepository:
             (added, updated, unchanged, skipped, problems, job_changes, batch_id),
         )
 
-    def batch(self, batch_id: int) -> BatchRecord:
+    def batch(self, batch_id: int) -> ImportBatchInfo:
         found = self._batches("WHERE id = ?", (batch_id,))
         if not found:
             raise NotFoundError(f"no import with id {batch_id}")
         return found[0]
 
-    def batches(self) -> list[BatchRecord]:
+    def batches(self) -> list[ImportBatchInfo]:
         return self._batches("ORDER BY id DESC", ())
 
-    def _batches(self, where: str, params: tuple[Any, ...]) -> list[BatchRecord]:
+    def _batches(self, where: str, params: tuple[Any, ...]) -> list[ImportBatchInfo]:
         rows = self.raw.execute(
             "SELECT id, source_path, format, created_at, added, updated, unchanged, skipped,"
             f" problems, job_changes, undone_at FROM import_batch {where}",
             params,
         ).fetchall()
         return [
-            BatchRecord(
+            ImportBatchInfo(
                 row[0],
                 row[1],
                 row[2],

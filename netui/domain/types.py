@@ -182,6 +182,23 @@ class InteractionDraft:
 
 
 @dataclass(frozen=True, slots=True)
+class ImportBatchInfo:
+    """One past import, with what it did; ``undone_at`` is set once it was undone."""
+
+    id: int
+    source_path: str
+    format: str
+    created_at: datetime
+    added: int
+    updated: int
+    unchanged: int
+    skipped: int
+    problems: int
+    job_changes: int
+    undone_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
 class Top20Progress:
     """How the Top 20 is going: how many are on it and how many were reached since added."""
 

@@ -29,7 +29,6 @@ from netui.db.engine import Database
 from netui.db.imports import (
     CHUNK_SIZE,
     MERGED_FIELDS,
-    BatchRecord,
     ExistingContact,
     ImportRepository,
     db_timestamp,
@@ -44,7 +43,7 @@ from netui.domain.matching import (
     person_name,
     phone_key,
 )
-from netui.domain.types import TriageStatus
+from netui.domain.types import ImportBatchInfo, TriageStatus
 from netui.domain.validation import MAX_NAME_LENGTH
 from netui.errors import NetuiError
 from netui.io import ContactReader, ImportedContact, ImportFileError, RowProblem, SourceInfo
@@ -185,21 +184,6 @@ class UndoSummary:
 
     def __str__(self) -> str:
         return self.message
-
-
-@dataclass(frozen=True, slots=True)
-class ImportBatchInfo:
-    id: int
-    source_path: str
-    format: str
-    created_at: datetime
-    added: int
-    updated: int
-    unchanged: int
-    skipped: int
-    problems: int
-    job_changes: int
-    undone_at: datetime | None
 
 
 def _count(n: int, noun: str) -> str:
@@ -721,7 +705,7 @@ class ImportService:
     def batches(self) -> list[ImportBatchInfo]:
         """Every import, newest first."""
         with self.db.session() as session:
-            return [_batch_info(b) for b in ImportRepository(session).batches()]
+            return ImportRepository(session).batches()
 
     def undo(self, batch_id: int) -> UndoSummary:
         """Undo a whole import in one transaction.
@@ -793,7 +777,3 @@ class ImportService:
                 fields += 1
         repo.update_contacts(reverted.values())
         return len(reverted), fields, edited_since
-
-
-def _batch_info(batch: BatchRecord) -> ImportBatchInfo:
-    return ImportBatchInfo(*batch)
