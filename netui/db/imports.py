@@ -45,22 +45,9 @@ MERGED_FIELDS = (
 LIST_FIELDS = frozenset(("emails", "phones", "tags"))
 DATE_FIELDS = frozenset(("connected_on", "job_changed_on"))
 
-#: The columns of a new contact, in the order of the tuples given to insert_contacts.
-NEW_CONTACT_COLUMNS = (
-    "id",
-    "full_name",
-    "first_name",
-    "last_name",
-    "company",
-    "title",
-    "emails",
-    "phones",
-    "linkedin_url",
-    "notes",
-    "tags",
-    "how_we_met",
-    "connected_on",
-)
+#: The columns of a new contact, in the order of the tuples given to insert_contacts: the
+#: merged fields a file can set (the job-change ones only arise when a contact is updated).
+NEW_CONTACT_COLUMNS = ("id", "full_name", *MERGED_FIELDS[: MERGED_FIELDS.index("connected_on") + 1])
 
 
 class ExistingContact(NamedTuple):
