@@ -1,8 +1,26 @@
-"""Fixtures for every test: nothing ever reads or writes the user's real netui data."""
+"""Fixtures for every test: a private data folder, one fake clock, a database, the app.
+
+Nothing here ever reads or writes the user's real netui data, and nothing reads the real
+time: every service, command and app in a test tells time by the ``clock`` fixture, which
+moves only when a test calls ``clock.advance(...)``.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable, Iterator
+from pathlib import Path
+
 import pytest
+from builders import NOW
+from textual.pilot import Pilot
+
+from netui.domain.clock import FakeClock
+from netui.domain.types import ContactDraft
+from netui.services.context import Services, open_services
+from netui.tui.app import NetuiApp
+
+WaitReady = Callable[[NetuiApp, Pilot[None]], Awaitable[None]]
+AppFactory = Callable[[], NetuiApp]
 
 
 @pytest.fixture(autouse=True)
@@ -14,3 +32,57 @@ def _private_data_dirs(
     monkeypatch.setenv("NETUI_DB", str(home / "netui.db"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "xdg-data"))
     monkeypatch.delenv("NETUI_DEBUG", raising=False)
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    """The one clock of a test, at :data:`builders.NOW` until the test advances it."""
+    return FakeClock(NOW)
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "netui.db"
+
+
+@pytest.fixture
+def services(db_path: Path, clock: FakeClock) -> Iterator[Services]:
+    opened = open_services(db_path, clock)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def add(services: Services) -> Callable[..., int]:
+    """``add("Ann Lee", company="Acme")`` adds a contact and returns its id."""
+
+    def add_contact(name: str, **fields: object) -> int:
+        return services.contacts.add(ContactDraft(full_name=name, **fields)).id  # type: ignore[arg-type]
+
+    return add_contact
+
+
+@pytest.fixture
+def make_app(db_path: Path, clock: FakeClock) -> AppFactory:
+    """Builds the real app on the test's database and clock."""
+
+    def build() -> NetuiApp:
+        return NetuiApp(db_path, clock)
+
+    return build
+
+
+async def _wait_ready(app: NetuiApp, pilot: Pilot[None]) -> None:
+    await app.workers.wait_for_complete()
+    for _ in range(200):
+        await pilot.pause()
+        if app.services is not None and app.main_screen.loaded:
+            break
+    assert app.main_screen.loaded, "the contact list never loaded"
+    await pilot.pause()
+
+
+@pytest.fixture
+def wait_ready() -> WaitReady:
+    """Wait for the database worker and the first render of the list."""
+    return _wait_ready

@@ -18,7 +18,7 @@ import sys
 import click
 
 from netui import __version__
-from netui.cli.base import NetuiGroup, db_option, db_path
+from netui.cli.base import CliContext, NetuiGroup, clock, db_option, db_path
 from netui.cli.contacts import add, contacts, edit, show
 from netui.cli.database import db
 from netui.cli.demo import demo
@@ -29,10 +29,9 @@ from netui.cli.output import CONTACT_KEYS, LIST_HEADERS, printable
 from netui.cli.settings import settings
 from netui.cli.table import format_table
 from netui.cli.triage import set_, top20, undo
-from netui.services.clock import Clock, system_clock
+from netui.domain.clock import system_clock
 
 __all__ = [
-    "CLOCK",
     "CONTACT_KEYS",
     "LIST_HEADERS",
     "cli",
@@ -40,10 +39,6 @@ __all__ = [
     "main",
     "printable",
 ]
-
-CLOCK: Clock = system_clock
-"""The time every command works from; tests replace it (commands read it through
-``netui.cli.base.clock()`` at run time, so replacing it here is enough)."""
 
 
 @click.group(
@@ -61,6 +56,8 @@ def cli(ctx: click.Context) -> None:
     With no command, opens the app. The commands below do the same things from a shell
     or a script; most take --json.
     """
+    if ctx.obj is None:
+        ctx.obj = CliContext(clock=system_clock)  # tests invoke the group with a fake one
     if ctx.invoked_subcommand is not None:
         return
     path = db_path()
@@ -69,7 +66,7 @@ def cli(ctx: click.Context) -> None:
     ensure_openable(path)  # refuse a foreign or too-new file before the screen changes
     from netui.tui.app import NetuiApp
 
-    app = NetuiApp(db_path=path)
+    app = NetuiApp(path, clock())
     app.run()
     if app.return_code:
         sys.exit(app.return_code)  # the app printed why as it closed

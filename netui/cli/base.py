@@ -1,5 +1,8 @@
 """What every command shares: the clock, the database, ``--db``/``--json``, error handling.
 
+The clock travels in click's context object (:class:`CliContext`): the ``netui`` group puts
+the real one there unless its caller (a test) gave another, and commands ask :func:`clock`.
+
 Problems a user can fix become one line on stderr (``netui: error: ...``) and exit status 1;
 usage mistakes exit 2 (click); nothing prints a traceback unless ``NETUI_DEBUG=1`` is set.
 """
@@ -9,6 +12,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -17,8 +21,8 @@ import click
 
 from netui.cli.output import printable
 from netui.config import DB_ENV_VAR, resolve_db_path
+from netui.domain.clock import Clock, local_today
 from netui.errors import NetuiError, ValidationError
-from netui.services.clock import Clock, local_today
 
 if TYPE_CHECKING:
     from netui.services.context import Services
@@ -49,11 +53,19 @@ F = TypeVar("F", bound=Callable[..., Any])
 # --- time ---------------------------------------------------------------------------------
 
 
-def clock() -> Clock:
-    """The clock commands work from: ``netui.cli.CLOCK``, looked up now so tests can swap it."""
-    import netui.cli
+@dataclass(frozen=True, slots=True)
+class CliContext:
+    """What a run of ``netui`` carries from its start to every command: the one clock."""
 
-    return netui.cli.CLOCK
+    clock: Clock
+
+
+def clock() -> Clock:
+    """The clock this run of ``netui`` tells time by (from click's context object)."""
+    state = click.get_current_context().find_object(CliContext)
+    if state is None:
+        raise RuntimeError("netui's commands run under the netui group, which sets the clock")
+    return state.clock
 
 
 def today() -> date:

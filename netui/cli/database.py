@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from netui.cli.base import CliError, db_option, db_path, json_option
+from netui.cli.base import CliError, clock, db_option, db_path, json_option
 from netui.cli.output import echo_json, printable
 
 
@@ -71,5 +71,5 @@ def db_backup(dest: Path, force: bool) -> None:
     """Copy the database to DEST safely, even while the app is open."""
     from netui.services.maintenance import backup_database
 
-    copy = backup_database(db_path(), dest, force=force)
+    copy = backup_database(db_path(), dest, clock(), force=force)
     click.echo(f"Backed up {db_path()} to {copy}")

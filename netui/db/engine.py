@@ -6,7 +6,7 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import UTC
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +14,8 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from netui.db.filecheck import FileState, has_user_data, inspect_file
+from netui.db.models import CLOCK_OPTION
+from netui.domain.clock import Clock
 from netui.errors import DatabaseFileError
 
 __all__ = ["Database", "FileState", "backup_file", "inspect_file", "open_database"]
@@ -64,18 +66,24 @@ def backup_file(source: Path, dest: Path) -> None:
     dest.chmod(0o600)
 
 
-def pre_upgrade_backup_path(path: Path, revision: str | None) -> Path:
-    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+def pre_upgrade_backup_path(path: Path, revision: str | None, clock: Clock) -> Path:
+    stamp = clock().astimezone(UTC).strftime("%Y%m%d-%H%M%S")
     return path.with_name(f"{path.name}.schema-{revision}-{stamp}.bak")
 
 
 class Database:
-    """One engine per process and a unit-of-work session factory."""
+    """One engine per process, its clock, and a unit-of-work session factory.
 
-    def __init__(self, path: Path, engine: Engine) -> None:
+    Every write through a session is stamped (``created_at``, ``updated_at``) by ``clock``,
+    which reaches the column defaults as an execution option.
+    """
+
+    def __init__(self, path: Path, engine: Engine, clock: Clock) -> None:
         self.path = path
         self.engine = engine
-        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self.clock = clock
+        stamped = engine.execution_options(**{CLOCK_OPTION: clock})
+        self._sessions = sessionmaker(stamped, expire_on_commit=False)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -87,7 +95,7 @@ class Database:
         self.engine.dispose()
 
 
-def open_database(path: Path) -> Database:
+def open_database(path: Path, clock: Clock) -> Database:
     """Check, create or migrate the file at ``path`` and return a ready Database."""
     state, revision = inspect_file(path)
     if state is FileState.NEW:
@@ -97,7 +105,7 @@ def open_database(path: Path) -> Database:
             reason = error.strerror or str(error)
             raise DatabaseFileError(f"cannot create {path}: {reason}") from error
     elif state is FileState.OUTDATED and has_user_data(path):
-        backup_file(path, pre_upgrade_backup_path(path, revision))
+        backup_file(path, pre_upgrade_backup_path(path, revision, clock))
     engine = make_engine(path)
     if state is not FileState.CURRENT:
         from netui.db.migrate import upgrade_to_head
@@ -106,4 +114,4 @@ def open_database(path: Path) -> Database:
     with engine.connect():
         pass
     _restrict_permissions(path)
-    return Database(path, engine)
+    return Database(path, engine, clock)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from typing import Any
 
 from sqlalchemy import (
     Boolean,
@@ -30,8 +31,21 @@ NAMING_CONVENTION = {
 }
 
 
-def utcnow() -> datetime:
-    return datetime.now(UTC)
+CLOCK_OPTION = "netui_clock"
+"""Execution option under which :class:`netui.db.engine.Database` hands its clock down."""
+
+
+def stamp_now(context: Any) -> datetime:
+    """The time to stamp a row with, from the clock of the database it is written through.
+
+    A context-sensitive column default: ORM and Core writes alike read the clock that
+    :class:`~netui.db.engine.Database` put in the execution options, never the machine's.
+    """
+    clock = context.execution_options.get(CLOCK_OPTION)
+    if clock is None:
+        raise RuntimeError("no clock to stamp rows with: write through netui.db.engine.Database")
+    now: datetime = clock()
+    return now
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -77,7 +91,7 @@ class ImportBatchModel(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     source_path: Mapped[str] = mapped_column(Text)
     format: Mapped[str] = mapped_column(String(20))
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=stamp_now)
     added: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     updated: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     unchanged: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
@@ -131,8 +145,8 @@ class ContactModel(Base):
     import_batch_id: Mapped[int | None] = mapped_column(
         ForeignKey("import_batch.id", ondelete="SET NULL"), nullable=True
     )
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=stamp_now)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=stamp_now, onupdate=stamp_now)
 
 
 class InteractionModel(Base):
@@ -146,7 +160,7 @@ class InteractionModel(Base):
     outcome: Mapped[str] = mapped_column(String(15))
     note: Mapped[str] = mapped_column(Text, default="", server_default="")
     follow_up: Mapped[date | None] = mapped_column(Date, nullable=True)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=stamp_now)
 
 
 class ScriptModel(Base):
@@ -157,8 +171,8 @@ class ScriptModel(Base):
     channel: Mapped[str] = mapped_column(String(10), default="message")
     body: Mapped[str] = mapped_column(Text, default="", server_default="")
     is_default: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=stamp_now)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=stamp_now, onupdate=stamp_now)
 
 
 class ScriptRevisionModel(Base):
@@ -167,7 +181,7 @@ class ScriptRevisionModel(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     script_id: Mapped[int] = mapped_column(ForeignKey("script.id", ondelete="CASCADE"), index=True)
     body: Mapped[str] = mapped_column(Text)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=stamp_now)
 
 
 class TimerSessionModel(Base):
@@ -218,7 +232,7 @@ class TriageEventModel(Base):
     after_status: Mapped[str] = mapped_column(String(10))
     after_rank: Mapped[int | None] = mapped_column(Integer, nullable=True)
     after_strength: Mapped[int | None] = mapped_column(Integer, nullable=True)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=stamp_now)
     undone: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 

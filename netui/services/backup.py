@@ -52,9 +52,9 @@ from netui.db.backup import (
 )
 from netui.db.engine import Database
 from netui.db.schema_version import HEAD, REVISIONS
+from netui.domain.clock import Clock, system_clock
 from netui.domain.types import Channel, DatePrecision, Outcome, TriageStatus
 from netui.errors import NetuiError
-from netui.services.clock import Clock, system_clock
 
 __all__ = [
     "BACKUP_FORMAT",

@@ -8,6 +8,7 @@ from datetime import date
 from netui.db.contacts import ContactRepository, ListRecord
 from netui.db.engine import Database
 from netui.domain.cadence import Cadence
+from netui.domain.clock import Clock, local_today
 from netui.domain.listing import SortKey, StatusFilter, filter_rows, make_haystack, order_rows
 from netui.domain.priority import TargetMatcher, compile_targets, priority_score
 from netui.domain.types import (
@@ -19,7 +20,6 @@ from netui.domain.types import (
     TriageStatus,
 )
 from netui.domain.validation import validate_draft
-from netui.services.clock import Clock, local_today
 from netui.services.settings import SettingsService
 
 

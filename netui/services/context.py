@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from netui.db.engine import Database, open_database
+from netui.domain.clock import Clock
 from netui.services.backup import BackupService
-from netui.services.clock import Clock, system_clock
 from netui.services.contacts import ContactService
 from netui.services.export import ExportService
 from netui.services.importer import ImportService
@@ -19,7 +19,10 @@ from netui.services.triage import TriageService
 
 @dataclass(frozen=True)
 class Services:
+    """Every use case over one database, and the clock they all tell time by."""
+
     db: Database
+    clock: Clock
     contacts: ContactService
     triage: TriageService
     interactions: InteractionService
@@ -37,13 +40,14 @@ class Services:
         self.db.close()
 
 
-def open_services(path: Path, clock: Clock = system_clock) -> Services:
+def open_services(path: Path, clock: Clock) -> Services:
     """Open (creating or migrating) the database at ``path`` and wire the services to it."""
-    db = open_database(path)
+    db = open_database(path, clock)
     settings = SettingsService(db)
     backup = BackupService(db, clock)
     return Services(
         db=db,
+        clock=clock,
         contacts=ContactService(db, settings, clock),
         triage=TriageService(db, clock),
         interactions=InteractionService(db, clock),

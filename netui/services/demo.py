@@ -24,6 +24,7 @@ from typing import Any, TypeVar
 
 from netui.db import bulk
 from netui.db.contacts import draft_columns
+from netui.domain.clock import local_today
 from netui.domain.types import (
     Channel,
     ContactDraft,
@@ -33,7 +34,6 @@ from netui.domain.types import (
     TriageStatus,
 )
 from netui.errors import NetuiError, ValidationError
-from netui.services.clock import local_today
 from netui.services.context import Services
 
 __all__ = [
@@ -453,7 +453,7 @@ def fill_demo(services: Services, count: int, seed: int = 7) -> DemoSummary:
     if not 1 <= count <= MAX_DEMO_CONTACTS:
         raise ValidationError("contacts", f"must be 1 to {MAX_DEMO_CONTACTS:,}, not {count}")
     started = time.perf_counter()
-    clock = services.contacts.clock
+    clock = services.clock
     now = clock()
     today = local_today(clock)
     rng = random.Random(seed * 1_000_003 + 17)

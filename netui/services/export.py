@@ -26,11 +26,11 @@ from typing import TYPE_CHECKING
 
 from netui.db.engine import Database
 from netui.db.exporting import ExportRepository, FollowUpRow
+from netui.domain.clock import Clock, local_today
 from netui.domain.listing import StatusFilter
 from netui.domain.types import Outcome
 from netui.errors import ValidationError
 from netui.services.backup import BackupService, refuse_database_path
-from netui.services.clock import Clock, local_today
 
 if TYPE_CHECKING:
     from netui.io.export_ics import FollowUpEvent

@@ -34,6 +34,7 @@ from netui.db.imports import (
     db_timestamp,
     encode_value,
 )
+from netui.domain.clock import Clock, local_today
 from netui.domain.matching import (
     NameIndex,
     merge_plan,
@@ -47,7 +48,6 @@ from netui.domain.types import ImportBatchInfo, TriageStatus
 from netui.domain.validation import MAX_NAME_LENGTH
 from netui.errors import NetuiError
 from netui.io import ContactReader, ImportedContact, ImportFileError, RowProblem, SourceInfo
-from netui.services.clock import Clock, local_today
 
 __all__ = [
     "ImportBatchInfo",

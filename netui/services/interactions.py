@@ -7,9 +7,9 @@ from datetime import timedelta
 from netui.db.contacts import ContactRepository
 from netui.db.engine import Database
 from netui.db.interactions import InteractionRepository
+from netui.domain.clock import Clock
 from netui.domain.types import Interaction, InteractionDraft
 from netui.errors import ValidationError
-from netui.services.clock import Clock
 
 MAX_NOTE_LENGTH = 10_000
 # Clocks drift; a minute or two ahead is not "the future".

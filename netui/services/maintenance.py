@@ -9,11 +9,11 @@ from __future__ import annotations
 import os
 import sqlite3
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
 from netui.db.filecheck import FileState, inspect_file
 from netui.db.schema_version import HEAD
+from netui.domain.clock import Clock
 from netui.errors import DatabaseFileError, ValidationError
 
 __all__ = ["FileReport", "backup_database", "check_database", "ensure_openable"]
@@ -68,7 +68,7 @@ def check_database(path: Path) -> FileReport:
     return FileReport(path, True, state.value, revision, HEAD, contacts, integrity)
 
 
-def backup_database(source: Path, dest: Path, *, force: bool = False) -> Path:
+def backup_database(source: Path, dest: Path, clock: Clock, *, force: bool = False) -> Path:
     """Copy the live database to ``dest`` with SQLite's online backup; returns the copy's path.
 
     ``dest`` may be a folder (a dated file name is chosen in it). An existing file is replaced
@@ -78,7 +78,7 @@ def backup_database(source: Path, dest: Path, *, force: bool = False) -> Path:
     if state is FileState.NEW:
         raise DatabaseFileError(f"there is no netui database at {source} to back up")
     if dest.is_dir():
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        stamp = clock().astimezone().strftime("%Y%m%d-%H%M%S")
         dest = dest / f"{source.stem}-backup-{stamp}{source.suffix or '.db'}"
     if dest.exists() and dest.resolve() == source.resolve():
         raise ValidationError("DEST", "is the database itself; choose another file")

@@ -11,6 +11,7 @@ from netui.db.contacts import ContactRepository, to_contact
 from netui.db.engine import Database
 from netui.db.models import ContactModel, InteractionModel, TriageEventModel
 from netui.domain import top20
+from netui.domain.clock import Clock
 from netui.domain.matching import (
     likely_duplicates,
     normalize_email,
@@ -23,7 +24,6 @@ from netui.domain.matching import (
 )
 from netui.domain.types import Contact, TriageStatus
 from netui.errors import NetuiError, NotFoundError
-from netui.services.clock import Clock
 
 __all__ = ["STATUS_PREFERENCE", "DuplicatePair", "MergeService", "better_status", "join_notes"]
 

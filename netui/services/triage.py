@@ -9,10 +9,10 @@ from netui.db.contacts import ContactRepository, TriageState
 from netui.db.engine import Database
 from netui.db.triage import TriageChange, TriageEventRepository
 from netui.domain import top20
+from netui.domain.clock import Clock
 from netui.domain.types import TOP20_SIZE, Top20Progress, TriageStatus
 from netui.domain.validation import check_strength
 from netui.errors import ValidationError
-from netui.services.clock import Clock
 
 STATUS_VERBS = {
     TriageStatus.NEW: "back to new",

@@ -13,8 +13,8 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from netui import __version__
+from netui.domain.clock import Clock
 from netui.domain.listing import SortKey, StatusFilter
-from netui.services.clock import Clock, system_clock
 from netui.tui.loading import load_listing
 from netui.tui.messages import ServicesFailed, ServicesReady
 from netui.tui.screens.main import FILTER_LABELS, MainScreen
@@ -34,7 +34,7 @@ class NetuiApp(App[None]):
         Binding("f1,question_mark", "help", "Help", id="help"),
     ]
 
-    def __init__(self, db_path: Path, clock: Clock = system_clock) -> None:
+    def __init__(self, db_path: Path, clock: Clock) -> None:
         super().__init__()
         self.db_path = db_path
         self.clock = clock

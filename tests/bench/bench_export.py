@@ -22,7 +22,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from netui.services.clock import ManualClock
+from netui.domain.clock import FakeClock
 from netui.services.context import open_services
 from netui.services.demo import fill_demo
 
@@ -44,7 +44,7 @@ def measure(step: Callable[[], Any], memory: bool) -> tuple[Any, float, str]:
 
 
 def bench(size: int, folder: Path, memory: bool) -> None:
-    services = open_services(folder / f"bench-{size}.db", ManualClock(NOW))
+    services = open_services(folder / f"bench-{size}.db", FakeClock(NOW))
     fill_demo(services, size)
     print(f"\n{size:,} contacts")
     for name in ("csv", "vcard", "ics", "json"):
@@ -61,7 +61,7 @@ def bench(size: int, folder: Path, memory: bool) -> None:
         target = folder / f"restored-{size}.db"
         for leftover in folder.glob(f"restored-{size}.db*"):
             leftover.unlink()
-        restored = open_services(target, ManualClock(NOW))
+        restored = open_services(target, FakeClock(NOW))
         try:
             return restored.backup.restore(folder / f"export-{size}.json")
         finally:

@@ -89,7 +89,7 @@ def raw_baseline(csv_path: Path, db_path: Path) -> None:
 
 
 def bench_size(folder: Path, rows: int, runs: int) -> dict[str, float]:
-    from netui.services.clock import ManualClock
+    from netui.domain.clock import FakeClock
     from netui.services.context import open_services
 
     csv_path = folder / f"Connections-{rows}.csv"
@@ -102,7 +102,7 @@ def bench_size(folder: Path, rows: int, runs: int) -> dict[str, float]:
         started = time.perf_counter()
         raw_baseline(csv_path, folder / f"raw-{rows}-{run}.db")
         baseline.append(time.perf_counter() - started)
-        services = open_services(folder / f"netui-{rows}-{run}.db", ManualClock(NOW))
+        services = open_services(folder / f"netui-{rows}-{run}.db", FakeClock(NOW))
         try:
             started = time.perf_counter()
             added = services.imports.run(csv_path).added
@@ -126,7 +126,7 @@ MEMORY_SCRIPT = """
 import json, sys, tracemalloc
 from datetime import UTC, datetime
 from pathlib import Path
-from netui.services.clock import ManualClock
+from netui.domain.clock import FakeClock
 from netui.services.context import open_services
 
 def hwm_kib():
@@ -136,7 +136,7 @@ def hwm_kib():
     return 0
 
 csv_path, db_path, trace = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3] == "1"
-services = open_services(db_path, ManualClock(datetime(2026, 11, 26, 15, tzinfo=UTC)))
+services = open_services(db_path, FakeClock(datetime(2026, 11, 26, 15, tzinfo=UTC)))
 services.imports.preview(csv_path)  # load every module the import uses
 before = hwm_kib()
 if trace:
@@ -168,13 +168,13 @@ def profile(folder: Path, rows: int) -> None:
     import cProfile
     import pstats
 
-    from netui.services.clock import ManualClock
+    from netui.domain.clock import FakeClock
     from netui.services.context import open_services
 
     csv_path = folder / f"Connections-{rows}.csv"
     if not csv_path.exists():
         write_linkedin(csv_path, rows)
-    services = open_services(folder / "profile.db", ManualClock(NOW))
+    services = open_services(folder / "profile.db", FakeClock(NOW))
     for label in ("import", "re-import"):
         profiler = cProfile.Profile()
         profiler.runcall(services.imports.run, csv_path)

@@ -24,6 +24,7 @@ import json, sys, time
 from pathlib import Path
 
 t0 = float(sys.argv[2])
+from netui.domain.clock import system_clock
 from netui.tui.app import NetuiApp
 
 marks = {}
@@ -43,7 +44,7 @@ class BenchApp(NetuiApp):
         marks["rows"] = self.main_screen.table.row_count
         self.exit()
 
-BenchApp(Path(sys.argv[1])).run(headless=True, size=(120, 36))
+BenchApp(Path(sys.argv[1]), system_clock).run(headless=True, size=(120, 36))
 # VmHWM, not ru_maxrss: the latter survives exec and would report the parent's peak.
 status = Path("/proc/self/status").read_text()
 marks["max_rss_mb"] = int(status.split("VmHWM:")[1].split()[0]) / 1024
@@ -52,12 +53,13 @@ print(json.dumps(marks))
 
 
 def make_database(folder: Path, count: int) -> Path:
+    from netui.domain.clock import system_clock
     from netui.domain.types import ContactDraft
     from netui.services.context import open_services
     from netui.services.demo import fill_demo
 
     path = folder / f"bench-{count}.db"
-    services = open_services(path)
+    services = open_services(path, system_clock)
     if count == 1:
         services.contacts.add(ContactDraft(full_name="Solo Contact", company="Only Co"))
     elif count:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -12,25 +10,25 @@ import pytest
 from click.testing import CliRunner, Result
 
 import netui.cli
-from netui.domain.types import ContactDraft
-from netui.services.clock import ManualClock
-from netui.services.context import Services, open_services
-
-FIXED_NOW = datetime(2026, 11, 26, 15, 0, tzinfo=UTC)
+from netui.cli.base import CliContext
+from netui.domain.clock import FakeClock
 
 
 class Netui:
     """``netui.ok("contacts")`` runs ``netui --db DB contacts`` and returns its stdout."""
 
-    def __init__(self, db: Path) -> None:
+    def __init__(self, db: Path, clock: FakeClock) -> None:
         self.db = db
+        self.clock = clock
         self.runner = CliRunner()
 
     def run(self, *args: str, db: Path | bool | None = True, **kwargs: Any) -> Result:
         """Run a command; ``db=False`` leaves out ``--db``, a Path uses another file."""
         path = self.db if db is True else db
         argv = ["--db", str(path), *args] if isinstance(path, Path) else list(args)
-        return self.runner.invoke(netui.cli.cli, argv, catch_exceptions=False, **kwargs)
+        return self.runner.invoke(
+            netui.cli.cli, argv, catch_exceptions=False, obj=CliContext(self.clock), **kwargs
+        )
 
     def ok(self, *args: str, **kwargs: Any) -> str:
         """The stdout of a command that must succeed (and print nothing on stderr)."""
@@ -54,35 +52,12 @@ class Netui:
         return result.stderr
 
 
-@pytest.fixture(autouse=True)
-def clock(monkeypatch: pytest.MonkeyPatch) -> ManualClock:
-    """Every command sees the same 'now'."""
-    fixed = ManualClock(FIXED_NOW)
-    monkeypatch.setattr(netui.cli, "CLOCK", fixed)
-    return fixed
+@pytest.fixture
+def db(db_path: Path) -> Path:
+    return db_path
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Path:
-    return tmp_path / "cli.db"
-
-
-@pytest.fixture
-def cmd(db: Path) -> Netui:
-    return Netui(db)
-
-
-@pytest.fixture
-def services(db: Path, clock: ManualClock) -> Iterator[Services]:
-    """The same database through the services, for quick set-up and for checking results."""
-    opened = open_services(db, clock)
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
-def add(services: Services) -> Callable[..., int]:
-    def add_contact(name: str, **fields: Any) -> int:
-        return services.contacts.add(ContactDraft(full_name=name, **fields)).id
-
-    return add_contact
+def cmd(db: Path, clock: FakeClock) -> Netui:
+    """Runs ``netui`` on the test's database, telling time by the test's clock."""
+    return Netui(db, clock)

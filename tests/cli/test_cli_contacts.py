@@ -6,7 +6,7 @@ from datetime import date
 
 from netui.cli import CONTACT_KEYS, LIST_HEADERS, format_table, printable
 from netui.cli.table import cell_width
-from netui.services.clock import local_today
+from netui.domain.clock import local_today
 
 ANN = [
     "add",

@@ -106,7 +106,7 @@ def test_backup_makes_a_readable_copy(cmd, db, tmp_path, add):
     out = cmd.ok("db", "backup", str(dest))
     assert out == f"Backed up {db} to {dest}\n"
     assert dest.stat().st_mode & 0o777 == 0o600
-    copy = open_services(dest)
+    copy = open_services(dest, cmd.clock)
     try:
         [contact] = copy.contacts.find()
         assert (contact.full_name, contact.company, contact.top20_rank) == (
@@ -136,7 +136,7 @@ def test_backup_into_a_folder_picks_a_name(cmd, db, tmp_path, add):
     folder.mkdir()
     out = cmd.ok("db", "backup", str(folder))
     [copy] = folder.iterdir()
-    assert copy.name.startswith("cli-backup-")
+    assert copy.name.startswith("netui-backup-")
     assert copy.suffix == ".db"
     assert out.endswith(f" to {copy}\n")
 

@@ -85,7 +85,7 @@ def test_demo_history_explains_last_contact(services):
         assert contact.last_contacted_precision is DatePrecision.DAY
         assert contact.next_follow_up == latest.follow_up
         for item in history:
-            assert item.occurred_at <= services.contacts.clock()
+            assert item.occurred_at <= services.clock()
             assert item.follow_up is None or item.follow_up >= item.occurred_at.astimezone().date()
     assert 15 <= logged <= 80  # about 5% of contacts, plus Top 20 members
     progress = services.triage.top20_progress()

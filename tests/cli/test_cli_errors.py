@@ -171,7 +171,7 @@ def test_a_foreign_sqlite_database_is_refused_untouched(cmd, tmp_path):
 
 def test_a_newer_netui_database_is_refused_untouched(cmd, tmp_path):
     newer = tmp_path / "newer.db"
-    services = open_services(newer)
+    services = open_services(newer, cmd.clock)
     services.close()
     conn = sqlite3.connect(newer)
     conn.execute("UPDATE alembic_version SET version_num = '9999'")

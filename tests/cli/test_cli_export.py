@@ -133,7 +133,7 @@ def test_backup_then_restore_round_trip_via_the_service(
     cmd.ok("export", str(path))
     from netui.services.context import open_services
 
-    restored = open_services(tmp_path / "restored.db", services.contacts.clock)
+    restored = open_services(tmp_path / "restored.db", services.clock)
     try:
         summary = restored.backup.restore(path)
         assert summary.contacts == 3

@@ -6,8 +6,8 @@ from datetime import UTC, datetime, time, timedelta
 
 import pytest
 
+from netui.domain.clock import local_today
 from netui.domain.types import Outcome
-from netui.services.clock import local_today
 
 
 @pytest.fixture

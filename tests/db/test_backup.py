@@ -22,6 +22,7 @@ from netui.db.models import (
     TimerSessionModel,
 )
 from netui.db.schema_version import HEAD
+from netui.domain.clock import FakeClock
 from netui.domain.listing import SortKey, StatusFilter
 from netui.domain.types import (
     Channel,
@@ -34,7 +35,6 @@ from netui.domain.types import (
 )
 from netui.errors import NetuiError
 from netui.services.backup import BackupError, RestoreRefusedError, RestoreSummary
-from netui.services.clock import ManualClock
 from netui.services.context import Services, open_services
 from netui.services.demo import fill_demo
 
@@ -109,7 +109,7 @@ def fill_everything(services: Services) -> None:
 
 @pytest.fixture
 def filled(tmp_path: Path) -> Iterator[Services]:
-    opened = open_services(tmp_path / "filled.db", ManualClock(NOW))
+    opened = open_services(tmp_path / "filled.db", FakeClock(NOW))
     fill_everything(opened)
     yield opened
     opened.close()
@@ -117,7 +117,7 @@ def filled(tmp_path: Path) -> Iterator[Services]:
 
 @pytest.fixture
 def fresh(tmp_path: Path) -> Iterator[Services]:
-    opened = open_services(tmp_path / "fresh.db", ManualClock(NOW + timedelta(days=1)))
+    opened = open_services(tmp_path / "fresh.db", FakeClock(NOW + timedelta(days=1)))
     yield opened
     opened.close()
 
@@ -241,7 +241,7 @@ def test_every_table_and_column_is_backed_up(tmp_path: Path) -> None:
     for table in Base.metadata.tables.values():
         for column in table.columns:
             column_kind(column)  # every column type has a rule
-    opened = open_services(tmp_path / "tables.db", ManualClock(NOW))
+    opened = open_services(tmp_path / "tables.db", FakeClock(NOW))
     try:
         path = tmp_path / "backup.json"
         opened.backup.export_json(path)
@@ -253,7 +253,7 @@ def test_every_table_and_column_is_backed_up(tmp_path: Path) -> None:
 
 
 def test_an_empty_database_backs_up_and_restores(
-    tmp_path: Path, fresh: Services, clock: ManualClock
+    tmp_path: Path, fresh: Services, clock: FakeClock
 ) -> None:
     empty = open_services(tmp_path / "empty.db", clock)
     try:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 
 import pytest
 
+from netui.domain.clock import FakeClock
 from netui.domain.listing import SortKey, StatusFilter
 from netui.domain.types import (
     Channel,
@@ -155,5 +157,32 @@ def test_delete_removes_contact_and_history(services: Services) -> None:
         services.contacts.get(contact)
 
 
-def test_fixed_clock_never_reads_the_real_time(services: Services) -> None:
-    assert services.contacts.clock() - datetime(2026, 11, 26, 15, tzinfo=UTC) == timedelta(0)
+def stored_stamps(services: Services) -> set[str]:
+    """Every created_at/updated_at value in the file, as SQLite holds it."""
+    connection = sqlite3.connect(services.path)
+    try:
+        tables = [row[0] for row in connection.execute("SELECT name FROM sqlite_master")]
+        stamps: set[str] = set()
+        for table in tables:
+            columns = {row[1] for row in connection.execute(f'PRAGMA table_info("{table}")')}
+            for column in columns & {"created_at", "updated_at"}:
+                stamps.update(v for (v,) in connection.execute(f'SELECT {column} FROM "{table}"'))
+        return stamps
+    finally:
+        connection.close()
+
+
+def test_fixed_clock_never_reads_the_real_time(services: Services, clock: FakeClock) -> None:
+    """Every timestamp netui stores comes from the injected clock, on every kind of write."""
+    added = services.contacts.add(ContactDraft(full_name="Stamped Sam"))
+    assert added.created_at == added.updated_at == clock()
+    later = clock.advance(days=3, hours=2)
+    edited = services.contacts.update(added.id, ContactDraft(full_name="Stamped Sam", title="CTO"))
+    assert (edited.created_at, edited.updated_at) == (added.created_at, later)
+    latest = clock.advance(minutes=7)
+    services.triage.set_status([added.id], TriageStatus.TOP20)  # a Core UPDATE, not the ORM
+    services.interactions.log(added.id, InteractionDraft(Channel.CALL, Outcome.TALKED))
+    assert services.contacts.get(added.id).updated_at == latest
+    # Contact, triage event and interaction: created at the first moment or the last.
+    expected = {f"{moment:%Y-%m-%d %H:%M:%S}.000000" for moment in (added.created_at, latest)}
+    assert stored_stamps(services) == expected

@@ -12,11 +12,11 @@ import pytest
 import vobject
 
 from netui.db.exporting import ExportRepository
+from netui.domain.clock import local_today
 from netui.domain.listing import StatusFilter
 from netui.domain.types import Channel, InteractionDraft, Outcome, TriageStatus
 from netui.errors import NetuiError, ValidationError
 from netui.io import ImportedContact, read_contacts
-from netui.services.clock import local_today
 from netui.services.context import Services
 from netui.services.export import (
     FORMAT_SUFFIXES,
@@ -90,7 +90,7 @@ def test_json_goes_to_the_backup(
 def test_ics_holds_upcoming_follow_ups_only(
     services: Services, people: dict[str, int], tmp_path: Path
 ) -> None:
-    today = local_today(services.contacts.clock)
+    today = local_today(services.clock)
     log = services.interactions.log
     log(
         people["ana"],
@@ -104,7 +104,7 @@ def test_ics_holds_upcoming_follow_ups_only(
         InteractionDraft(
             Channel.MESSAGE,
             Outcome.NO_ANSWER,
-            occurred_at=services.contacts.clock() - timedelta(days=20),
+            occurred_at=services.clock() - timedelta(days=20),
             follow_up=today - timedelta(days=3),
         ),
     )

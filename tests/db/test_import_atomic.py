@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from import_files import PEOPLE, table_dump, write_csv, write_linkedin
 
+from netui.domain.clock import FakeClock
 from netui.io import ImportedContact, RowProblem
 from netui.services import importer
 from netui.services.context import Services, open_services
@@ -52,17 +53,18 @@ def test_an_error_half_way_rolls_the_whole_import_back(
 KILLED_IMPORT = """
 import sys
 from pathlib import Path
+from netui.domain.clock import system_clock
 from netui.services.context import open_services
 
-services = open_services(Path(sys.argv[2]))
+services = open_services(Path(sys.argv[2]), system_clock)
 services.imports.run(Path(sys.argv[1]), progress=lambda done, total: print(done, flush=True))
 print("finished", flush=True)
 """
 
 
-def test_a_killed_import_leaves_nothing_behind(tmp_path: Path) -> None:
+def test_a_killed_import_leaves_nothing_behind(tmp_path: Path, clock: FakeClock) -> None:
     db_path = tmp_path / "netui.db"
-    services = open_services(db_path)
+    services = open_services(db_path, clock)
     services.imports.run(write_linkedin(tmp_path / "first.csv", *PEOPLE))
     services.close()
     before = table_dump(db_path)
@@ -94,7 +96,7 @@ def test_a_killed_import_leaves_nothing_behind(tmp_path: Path) -> None:
     assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     connection.close()
     assert table_dump(db_path) == before
-    services = open_services(db_path)
+    services = open_services(db_path, clock)
     try:
         assert services.contacts.counts().total == len(PEOPLE)
         assert len(services.imports.batches()) == 1

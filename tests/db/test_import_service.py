@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from import_files import DANA, LENA, MARCUS, PEOPLE, PRIYA, table_dump, write_csv, write_linkedin
 
+from netui.domain.clock import FakeClock, local_today
 from netui.domain.types import ContactDraft, TriageStatus
-from netui.services.clock import ManualClock, local_today
 from netui.services.context import Services
 from netui.services.importer import ImportFileUnusableError
 
@@ -97,7 +97,7 @@ def test_all_the_fixtures_together_dedupe_across_formats(services: Services) -> 
 
 
 def test_a_newer_export_updates_the_job_and_keeps_what_the_user_set(
-    services: Services, tmp_path: Path, clock: ManualClock
+    services: Services, tmp_path: Path, clock: FakeClock
 ) -> None:
     services.imports.run(write_linkedin(tmp_path / "2024.csv", *PEOPLE))
     dana_id = contacts_by_name(services)["Dana Whitfield, PMP"]

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from import_files import DANA, LENA, MARCUS, PEOPLE, PRIYA, table_dump, write_linkedin
 
+from netui.domain.clock import FakeClock
 from netui.domain.types import Channel, InteractionDraft, Outcome, TriageStatus
 from netui.errors import NetuiError, NotFoundError
-from netui.services.clock import ManualClock
 from netui.services.context import Services
 
 
@@ -28,7 +28,7 @@ def earlier(services: Services, add: Callable[..., int], tmp_path: Path) -> int:
 
 
 def test_undo_restores_the_database_exactly(
-    services: Services, earlier: int, tmp_path: Path, clock: ManualClock
+    services: Services, earlier: int, tmp_path: Path, clock: FakeClock
 ) -> None:
     before = table_dump(services.path)
     clock.now += timedelta(days=30)
@@ -48,7 +48,7 @@ def test_undo_restores_the_database_exactly(
 
 
 def test_a_contact_used_since_the_import_is_kept(
-    services: Services, tmp_path: Path, clock: ManualClock
+    services: Services, tmp_path: Path, clock: FakeClock
 ) -> None:
     summary = services.imports.run(write_linkedin(tmp_path / "c.csv", *PEOPLE))
     assert summary.batch_id is not None
@@ -104,7 +104,7 @@ def test_an_import_cannot_be_undone_twice_or_if_unknown(services: Services, tmp_
 
 
 def test_undoing_imports_in_reverse_order_empties_the_database(
-    services: Services, tmp_path: Path, clock: ManualClock
+    services: Services, tmp_path: Path, clock: FakeClock
 ) -> None:
     first = services.imports.run(write_linkedin(tmp_path / "a.csv", DANA, LENA))
     clock.now += timedelta(days=1)
@@ -123,7 +123,7 @@ def test_undoing_imports_in_reverse_order_empties_the_database(
 
 
 def test_an_earlier_import_undone_first_removes_what_only_imports_touched(
-    services: Services, tmp_path: Path, clock: ManualClock
+    services: Services, tmp_path: Path, clock: FakeClock
 ) -> None:
     """A later import's update is no activity of the user's: the contact still goes."""
     first = services.imports.run(write_linkedin(tmp_path / "a.csv", DANA))

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from import_files import DANA, write_linkedin
 
+from netui.domain.clock import FakeClock
 from netui.domain.types import (
     Channel,
     DatePrecision,
@@ -18,11 +19,10 @@ from netui.domain.types import (
     TriageStatus,
 )
 from netui.errors import NetuiError, NotFoundError
-from netui.services.clock import ManualClock
 from netui.services.context import Services
 
 
-def log(services: Services, contact_id: int, note: str, clock: ManualClock) -> None:
+def log(services: Services, contact_id: int, note: str, clock: FakeClock) -> None:
     services.interactions.log(
         contact_id,
         InteractionDraft(Channel.CALL, Outcome.TALKED, note, occurred_at=clock.now),
@@ -31,7 +31,7 @@ def log(services: Services, contact_id: int, note: str, clock: ManualClock) -> N
 
 
 def test_a_merge_keeps_every_interaction_and_detail(
-    services: Services, add: Callable[..., int], clock: ManualClock
+    services: Services, add: Callable[..., int], clock: FakeClock
 ) -> None:
     keep = add(
         "Dana Whitfield",
@@ -180,7 +180,7 @@ def test_after_a_merge_the_pair_is_gone(services: Services, add: Callable[..., i
 
 
 def test_merged_contacts_from_imports_keep_working_with_undo(
-    services: Services, add: Callable[..., int], tmp_path: Path, clock: ManualClock
+    services: Services, add: Callable[..., int], tmp_path: Path, clock: FakeClock
 ) -> None:
     """A contact an import added and the user merged away is simply gone from its undo."""
     summary = services.imports.run(write_linkedin(tmp_path / "c.csv", DANA))

@@ -9,11 +9,15 @@ from pathlib import Path
 
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from builders import NOW
 
 from netui.db.engine import make_engine, open_database
 from netui.db.migrate import revision_chain, upgrade_to_head
 from netui.db.models import Base
 from netui.db.schema_version import HEAD, REVISIONS
+from netui.domain.clock import FakeClock
+
+CLOCK = FakeClock(NOW)
 
 
 def test_revision_chain_is_linear_and_matches_the_constants() -> None:
@@ -22,7 +26,7 @@ def test_revision_chain_is_linear_and_matches_the_constants() -> None:
 
 
 def test_models_and_migrations_agree(tmp_path: Path) -> None:
-    db = open_database(tmp_path / "n.db")
+    db = open_database(tmp_path / "n.db", CLOCK)
     with db.engine.connect() as connection:
         assert compare_metadata(MigrationContext.configure(connection), Base.metadata) == []
     db.close()
@@ -45,7 +49,7 @@ def test_upgrading_from_the_first_revision_keeps_rows_and_backs_up(tmp_path: Pat
         )
     conn.close()
 
-    db = open_database(path)
+    db = open_database(path, CLOCK)
     with sqlite3.connect(path) as conn:
         assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (HEAD,)
         assert conn.execute("SELECT full_name, status FROM contact").fetchall() == [
@@ -67,16 +71,17 @@ def test_an_empty_old_database_is_upgraded_without_a_backup(tmp_path: Path) -> N
     engine = make_engine(path)
     upgrade_to_head(engine, REVISIONS[0])
     engine.dispose()
-    open_database(path).close()
+    open_database(path, CLOCK).close()
     assert not list(tmp_path.glob("*.bak"))
 
 
 def test_an_up_to_date_database_does_not_import_alembic(tmp_path: Path) -> None:
     path = tmp_path / "current.db"
-    open_database(path).close()
+    open_database(path, CLOCK).close()
     code = (
         "import sys; from pathlib import Path; from netui.services.context import open_services;"
-        f"s = open_services(Path({str(path)!r})); s.contacts.list_rows(); s.close();"
+        "from netui.domain.clock import system_clock;"
+        f"s = open_services(Path({str(path)!r}), system_clock); s.contacts.list_rows(); s.close();"
         "print('alembic' in sys.modules)"
     )
     result = subprocess.run(
@@ -93,7 +98,7 @@ def test_downgrading_to_the_first_revision_keeps_interactions(tmp_path: Path) ->
     from netui.services.context import open_services
 
     path = tmp_path / "down.db"
-    services = open_services(path)
+    services = open_services(path, CLOCK)
     contact = services.contacts.add(ContactDraft(full_name="Kept Kim")).id
     services.interactions.log(contact, InteractionDraft(Channel.CALL, Outcome.TALKED))
     services.close()

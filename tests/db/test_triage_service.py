@@ -6,10 +6,10 @@ from collections.abc import Callable
 
 import pytest
 
+from netui.domain.clock import FakeClock
 from netui.domain.listing import StatusFilter
 from netui.domain.types import Channel, InteractionDraft, Outcome, TriageStatus
 from netui.errors import NotFoundError, Top20FullError, ValidationError
-from netui.services.clock import ManualClock
 from netui.services.context import Services
 
 
@@ -100,7 +100,7 @@ def test_undo_reverts_one_step_at_a_time_including_rank_changes(
 
 
 def test_undo_survives_reopening_the_database(
-    services: Services, add: Callable[..., int], tmp_path: object, clock: ManualClock
+    services: Services, add: Callable[..., int], tmp_path: object, clock: FakeClock
 ) -> None:
     from netui.services.context import open_services
 
@@ -127,7 +127,7 @@ def test_unknown_contacts_and_bad_strength_are_refused(
 
 
 def test_progress_counts_top20_reached_since_joining(
-    services: Services, add: Callable[..., int], clock: ManualClock
+    services: Services, add: Callable[..., int], clock: FakeClock
 ) -> None:
     from datetime import timedelta
 

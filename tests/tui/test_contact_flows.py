@@ -8,6 +8,7 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
+from netui.domain.clock import FakeClock
 from netui.domain.listing import StatusFilter
 from netui.domain.types import Channel, ContactDraft, DatePrecision, Outcome
 from netui.services.context import Services
@@ -249,10 +250,12 @@ async def test_sort_and_filter_keys_cycle(
         assert shown_names(app) == ["Ada Okafor"]
 
 
-async def test_a_file_that_is_not_a_database_ends_the_app_with_a_message(tmp_path: Path) -> None:
+async def test_a_file_that_is_not_a_database_ends_the_app_with_a_message(
+    tmp_path: Path, clock: FakeClock
+) -> None:
     path = tmp_path / "notes.db"
     path.write_bytes(b"just some notes, not a database\n")
-    app = NetuiApp(path)
+    app = NetuiApp(path, clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()

@@ -9,11 +9,11 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Input, Label, TextArea
 
 from netui.domain.cadence import Cadence, parse_cadence
+from netui.domain.clock import local_today
 from netui.domain.dates import format_loose_date, parse_loose_date
 from netui.domain.types import Contact, ContactDraft, LooseDate
 from netui.domain.validation import check_email, parse_strength, split_list, split_name
 from netui.errors import NetuiError, ValidationError
-from netui.services.clock import local_today
 from netui.tui.screens.form_dialog import FormDialog
 
 if TYPE_CHECKING:
@@ -49,7 +49,7 @@ class ContactFormScreen(FormDialog[int]):
         super().__init__()
         self.services = services
         self.contact = contact
-        self.today = local_today(services.contacts.clock)
+        self.today = local_today(services.clock)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="form", classes="form-box"):

@@ -13,8 +13,8 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from netui.domain.clock import local_today
 from netui.errors import NetuiError
-from netui.services.clock import local_today
 from netui.tui.text import literal
 from netui.tui.widgets.contact_detail import render_contact
 
@@ -50,7 +50,7 @@ class DuplicatesScreen(ModalScreen[int]):
         self.pairs: list[Any] = []
         self.merged = 0
         self.dismissed: set[frozenset[int]] = set()  # pairs the user said are different people
-        self.today = local_today(services.contacts.clock)
+        self.today = local_today(services.clock)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dupes-box"):

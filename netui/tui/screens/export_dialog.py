@@ -61,7 +61,7 @@ class ExportScreen(ModalScreen[None]):
         super().__init__()
         self.services = services
         self.status = status
-        self.today = services.contacts.clock().astimezone().date()
+        self.today = services.clock().astimezone().date()
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export-box"):

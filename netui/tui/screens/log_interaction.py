@@ -9,10 +9,10 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Label, Select
 
+from netui.domain.clock import local_today
 from netui.domain.dates import parse_loose_date
 from netui.domain.types import Channel, Contact, DatePrecision, InteractionDraft, Outcome
 from netui.errors import NetuiError, ValidationError
-from netui.services.clock import local_today
 from netui.tui.screens.form_dialog import FormDialog
 
 if TYPE_CHECKING:
@@ -33,7 +33,7 @@ class LogInteractionScreen(FormDialog[int]):
         super().__init__()
         self.services = services
         self.contact = contact
-        self.today = local_today(services.interactions.clock)
+        self.today = local_today(services.clock)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="log-form", classes="form-box"):

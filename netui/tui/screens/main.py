@@ -15,10 +15,10 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Button, Footer, Header, Input, Static
 
+from netui.domain.clock import local_today
 from netui.domain.listing import ContactListing, SortKey, StatusFilter
 from netui.domain.types import TriageCounts, TriageStatus
 from netui.errors import NetuiError, Top20FullError
-from netui.services.clock import local_today
 from netui.tui.loading import load_listing
 from netui.tui.messages import ServicesReady
 from netui.tui.widgets.contact_detail import ContactDetail
@@ -112,7 +112,7 @@ class MainScreen(Screen[None]):
             with Pane(id="contacts-pane"):
                 yield Input(placeholder=SEARCH_PLACEHOLDER, id="search")
                 yield Static("Opening the database…", id="list-status", markup=False)
-                yield ContactTable(id="contacts")
+                yield ContactTable(today=local_today(self.netui.clock), id="contacts")
                 yield ContactDetail(id="detail")
                 yield Welcome(id="welcome")
             with Vertical(id="side"):
@@ -168,7 +168,7 @@ class MainScreen(Screen[None]):
         self.netui.services_ready(message.services, len(message.listing))
         self.listing = message.listing
         self.loaded = True
-        self.table.today = local_today(self.services.contacts.clock)
+        self.table.today = local_today(self.services.clock)
         self._render_view()
         self._refresh_progress()
 

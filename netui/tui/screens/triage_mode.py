@@ -11,10 +11,10 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, ProgressBar, Static
 
+from netui.domain.clock import local_today
 from netui.domain.listing import SortKey, StatusFilter, filter_rows, sort_rows
 from netui.domain.types import ContactRow, TriageStatus
 from netui.errors import NetuiError, Top20FullError
-from netui.services.clock import local_today
 from netui.tui.widgets.contact_detail import render_contact
 
 if TYPE_CHECKING:
@@ -58,7 +58,7 @@ class TriageModeScreen(Screen[None]):
         rows = filter_rows(listing.sorted_rows(SortKey.PRIORITY), StatusFilter.NEW, "")
         self.queue: list[ContactRow] = sort_rows(rows, SortKey.PRIORITY)
         self.position = 0
-        self.today = local_today(services.contacts.clock)
+        self.today = local_today(services.clock)
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -220,7 +220,7 @@ class ContactTable(ScrollView, can_focus=True):
         self,
         rows: Sequence[ContactRow] = (),
         *,
-        today: date | None = None,
+        today: date,
         name: str | None = None,
         id: str | None = None,
         classes: str | None = None,
@@ -230,7 +230,7 @@ class ContactTable(ScrollView, can_focus=True):
         self._rows: list[ContactRow] = []
         self._cursor = 0
         self._selected: set[int] = set()
-        self._today = today or date.today()
+        self._today = today
         self._highlighted_id: int | None = None
         self._line_cache: LRUCache[tuple[int, int, bool, bool, bool], Strip] = LRUCache(1024)
         self._header_cache: tuple[int, Strip] | None = None
