@@ -17,7 +17,7 @@ never matches across two fields.
 from __future__ import annotations
 
 from bisect import bisect_left, insort
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -179,6 +179,19 @@ def _narrows(old_terms: Sequence[str], new_terms: Sequence[str]) -> bool:
     True when each old term occurs inside some new term ("ma" -> "mar", "ma" -> "ma x").
     """
     return all(any(old in new for new in new_terms) for old in old_terms)
+
+
+def next_after(rows: Sequence[ContactRow], current: int, leaving: Collection[int]) -> int | None:
+    """Where the cursor lands once the contacts ``leaving`` are decided: the next row after
+    ``current`` that is not leaving, else the nearest one before it, else None."""
+    position = next((i for i, row in enumerate(rows) if row.id == current), 0)
+    for row in rows[position + 1 :]:
+        if row.id not in leaving:
+            return row.id
+    for row in reversed(rows[:position]):
+        if row.id not in leaving:
+            return row.id
+    return None
 
 
 # -- the listing -----------------------------------------------------------------------------

@@ -19,11 +19,3 @@ class ServicesReady(Message):
         super().__init__()
         self.services = services
         self.listing = listing
-
-
-class ServicesFailed(Message):
-    """The database could not be opened; ``reason`` is fit to show the user."""
-
-    def __init__(self, reason: str) -> None:
-        super().__init__()
-        self.reason = reason

@@ -20,6 +20,11 @@ def literal(text: str, style: str = "") -> Content:
     return Content.styled(printable(text), style) if style else Content(printable(text))
 
 
+def literal_line(text: str, style: str = "") -> Content:
+    """:func:`literal` on one line (line breaks become spaces): for titles and labels."""
+    return Content.styled(one_line(text), style) if style else Content(one_line(text))
+
+
 def strength_dots(strength: int | None) -> str:
     if strength is None:
         return "–"

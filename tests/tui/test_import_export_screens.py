@@ -113,7 +113,7 @@ async def test_export_writes_the_chosen_format(
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_ready(app, pilot)
-        app.main_screen.action_export_contacts()
+        app.main_screen.contacts.action_export_contacts()
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, ExportScreen)
@@ -142,7 +142,7 @@ async def test_duplicates_are_reviewed_and_merged(
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_ready(app, pilot)
-        app.main_screen.action_find_duplicates()
+        app.main_screen.contacts.action_find_duplicates()
         await settle(app, pilot)
         screen = app.screen
         assert isinstance(screen, DuplicatesScreen)

@@ -105,7 +105,7 @@ async def test_full_top20_offers_a_swap(
         await wait_ready(app, pilot)
         main = app.screen
         assert isinstance(main, MainScreen)
-        main.set_filter(StatusFilter.NEW)
+        main.contacts.set_filter(StatusFilter.NEW)
         await pilot.pause()
         await pilot.press("t")
         await pilot.pause()
@@ -130,7 +130,7 @@ async def test_escape_keeps_a_full_top20_as_it_is(
     async with app.run_test(size=(120, 36)) as pilot:
         await wait_ready(app, pilot)
         assert isinstance(app.screen, MainScreen)
-        app.screen.set_filter(StatusFilter.NEW)
+        app.screen.contacts.set_filter(StatusFilter.NEW)
         await pilot.press("t")
         await pilot.pause()
         await pilot.press("escape")
@@ -148,7 +148,7 @@ async def test_reorder_top20_by_keyboard(
     async with app.run_test(size=(120, 36)) as pilot:
         await wait_ready(app, pilot)
         assert isinstance(app.screen, MainScreen)
-        app.screen.set_filter(StatusFilter.TOP20)
+        app.screen.contacts.set_filter(StatusFilter.TOP20)
         await pilot.pause()
         await pilot.press("G")  # "Three", ranked last
         await pilot.press("K", "K")

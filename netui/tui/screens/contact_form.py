@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
 from textual.widgets import Input, Label, TextArea
 
 from netui.domain.cadence import Cadence, parse_cadence
@@ -15,6 +16,7 @@ from netui.domain.types import Contact, ContactDraft, LooseDate
 from netui.domain.validation import check_email, parse_strength, split_list, split_name
 from netui.errors import NetuiError, ValidationError
 from netui.tui.screens.form_dialog import FormDialog
+from netui.tui.text import literal_line
 
 if TYPE_CHECKING:
     from netui.services.context import Services
@@ -61,9 +63,12 @@ class ContactFormScreen(FormDialog[int]):
             yield from self.buttons("Save")
 
     def on_mount(self) -> None:
-        super().on_mount()
         form = self.query_one("#form")
-        form.border_title = f"Edit {self.contact.full_name}" if self.contact else "New contact"
+        form.border_title = (
+            Content.assemble("Edit ", literal_line(self.contact.full_name))
+            if self.contact
+            else "New contact"
+        )
         self.query_one("#name", Input).focus()
 
     def _initial(self, field_id: str) -> str:
@@ -147,7 +152,7 @@ class ContactFormScreen(FormDialog[int]):
         )
         return draft, errors
 
-    def action_save(self) -> None:
+    def save(self) -> None:
         self.clear_errors()
         draft, errors = self._read_draft()
         if draft is None:
@@ -166,10 +171,10 @@ class ContactFormScreen(FormDialog[int]):
             if any(field_id == f for f, _l, _p in FIELDS):
                 self.show_error(field_id, error.message)
             else:
-                self.notify(str(error), severity="error", markup=False)
+                self.notify(str(error), severity="error")
             return
         except NetuiError as error:
-            self.notify(str(error), severity="error", markup=False)
+            self.notify(str(error), severity="error")
             return
-        self.notify(f"Saved {saved.full_name}.", markup=False, timeout=3)
-        self.dismiss(saved.id)
+        self.notify(f"Saved {saved.full_name}.", timeout=3)
+        self.close(saved.id)

@@ -2,35 +2,40 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
+from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from netui.domain.clock import local_today
 from netui.errors import NetuiError
-from netui.tui.text import literal
+from netui.tui.actions import Scope, bindings
+from netui.tui.screens.base import NetuiDialog
+from netui.tui.text import literal_line
 from netui.tui.widgets.contact_detail import render_contact
+from netui.tui.workers import ReportsWorkerErrors
 
 if TYPE_CHECKING:
     from netui.services.context import Services
+    from netui.services.merge import DuplicatePair
 
 
-class DuplicatesScreen(ModalScreen[int]):
+class DuplicatesScreen(NetuiDialog[int], ReportsWorkerErrors):
     """Returns how many merges were made."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("1", "keep(0)", "Keep left", id="dupes_keep_left"),
-        Binding("2", "keep(1)", "Keep right", id="dupes_keep_right"),
-        Binding("n", "not_duplicates", "Not the same", id="dupes_skip"),
-        Binding("escape", "close", "Close", id="dupes_close"),
-    ]
+    class Found(Message):
+        """The pairs that may be one person twice (from the search worker)."""
+
+        def __init__(self, pairs: list[DuplicatePair]) -> None:
+            super().__init__()
+            self.pairs = pairs
+
+    BINDINGS = bindings(Scope.DUPLICATES)
 
     DEFAULT_CSS = """
     DuplicatesScreen { align: center middle; }
@@ -47,7 +52,7 @@ class DuplicatesScreen(ModalScreen[int]):
     def __init__(self, services: Services) -> None:
         super().__init__()
         self.services = services
-        self.pairs: list[Any] = []
+        self.pairs: list[DuplicatePair] = []
         self.merged = 0
         self.dismissed: set[frozenset[int]] = set()  # pairs the user said are different people
         self.today = local_today(services.clock)
@@ -75,14 +80,13 @@ class DuplicatesScreen(ModalScreen[int]):
 
     @work(thread=True, exclusive=True, group="dupes", exit_on_error=False)
     def find(self) -> None:
-        try:
-            pairs = self.services.merge.find_duplicates()
-        except NetuiError as error:
-            self.app.call_from_thread(self.notify, str(error), severity="error", markup=False)
-            return
-        self.app.call_from_thread(self._show_pairs, pairs)
+        self.post_message(self.Found(self.services.merge.find_duplicates()))
 
-    def _show_pairs(self, pairs: list[Any]) -> None:
+    @on(Found)
+    def _found(self, message: Found) -> None:
+        self._show_pairs(message.pairs)
+
+    def _show_pairs(self, pairs: list[DuplicatePair]) -> None:
         self.pairs = [
             p for p in pairs if frozenset((p.first.id, p.second.id)) not in self.dismissed
         ]
@@ -92,9 +96,9 @@ class DuplicatesScreen(ModalScreen[int]):
             options.add_option(
                 Option(
                     Content.assemble(
-                        literal(pair.first.full_name),
+                        literal_line(pair.first.full_name),
                         "  ⇄  ",
-                        literal(pair.second.full_name),
+                        literal_line(pair.second.full_name),
                         (f"   {pair.reason}", "$text-muted"),
                     )
                 )
@@ -109,9 +113,14 @@ class DuplicatesScreen(ModalScreen[int]):
 
     @on(OptionList.OptionHighlighted)
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_index >= len(self.pairs):
+            return  # the list is being rebuilt after a merge
         pair = self.pairs[event.option_index]
         for side, contact in (("left", pair.first), ("right", pair.second)):
-            history = self.services.interactions.history(contact.id)
+            try:
+                history = self.services.interactions.history(contact.id)
+            except NetuiError:
+                history = []  # merged away meanwhile; the next search drops the pair
             self.query_one(f"#dupes-{side}", Static).update(
                 render_contact(contact, history, self.today)
             )
@@ -129,10 +138,10 @@ class DuplicatesScreen(ModalScreen[int]):
         try:
             merged = self.services.merge.merge(keep.id, other.id)
         except NetuiError as error:
-            self.notify(str(error), severity="error", markup=False)
+            self.notify(str(error), severity="error")
             return
         self.merged += 1
-        self.notify(f"Merged into {merged.full_name}.", markup=False, timeout=3)
+        self.notify(f"Merged into {merged.full_name}.", timeout=3)
         gone = {other.id}
         self._show_pairs(
             [p for p in self.pairs if p.first.id not in gone and p.second.id not in gone]
@@ -148,4 +157,4 @@ class DuplicatesScreen(ModalScreen[int]):
         self._show_pairs(self.pairs)
 
     def action_close(self) -> None:
-        self.dismiss(self.merged)
+        self.close(self.merged)

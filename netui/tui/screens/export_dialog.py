@@ -4,19 +4,21 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
-from textual.screen import ModalScreen
+from textual.message import Message
 from textual.widgets import Button, Checkbox, Label, Select, Static
 
+from netui.domain.clock import local_today
 from netui.domain.listing import StatusFilter
-from netui.errors import NetuiError
+from netui.tui.actions import Scope, bindings
+from netui.tui.screens.base import NetuiDialog
+from netui.tui.text import literal
 from netui.tui.widgets.path_input import PathInput
+from netui.tui.workers import ReportsWorkerErrors, describe_error
 
 if TYPE_CHECKING:
     from netui.services.context import Services
@@ -37,11 +39,15 @@ def default_path(file_format: str, today: date) -> str:
     return f"~/{name}-{today.isoformat()}{SUFFIXES[file_format]}"
 
 
-class ExportScreen(ModalScreen[None]):
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "export", "Export", id="export_run", priority=True),
-        Binding("escape", "close", "Close", id="export_close"),
-    ]
+class ExportScreen(NetuiDialog[None], ReportsWorkerErrors):
+    BINDINGS = bindings(Scope.EXPORT)
+
+    class Exported(Message):
+        """The file is written; ``text`` says where and what went in."""
+
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = text
 
     DEFAULT_CSS = """
     ExportScreen { align: center middle; }
@@ -61,7 +67,7 @@ class ExportScreen(ModalScreen[None]):
         super().__init__()
         self.services = services
         self.status = status
-        self.today = services.clock().astimezone().date()
+        self.today = local_today(services.clock)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export-box"):
@@ -105,11 +111,14 @@ class ExportScreen(ModalScreen[None]):
         self.query_one("#export-status").disabled = file_format == "json"
 
     def action_export(self) -> None:
+        run = self.query_one("#export-run", Button)
+        if run.disabled:
+            return  # an export is already being written
         file_format = str(self.query_one("#export-format", Select).value)
         status = self.query_one("#export-status", Select).value
         path = self.query_one("#export-path", PathInput).path
         force = self.query_one("#export-force", Checkbox).value
-        self.query_one("#export-run", Button).disabled = True
+        run.disabled = True
         self._message("Exporting…")
         self.export(path, file_format, status if isinstance(status, StatusFilter) else None, force)
 
@@ -117,26 +126,23 @@ class ExportScreen(ModalScreen[None]):
     def export(
         self, path: Path, file_format: str, status: StatusFilter | None, force: bool
     ) -> None:
-        try:
-            summary: Any = self.services.export.export(
-                path, file_format, None if file_format == "json" else status, force=force
-            )
-        except NetuiError as error:
-            self.app.call_from_thread(self._done, str(error), False)
-            return
-        except OSError as error:
-            self.app.call_from_thread(self._done, f"{path}: {error.strerror or error}", False)
-            return
-        self.app.call_from_thread(self._done, f"Wrote {path}: {summary}", True)
+        summary = self.services.export.export(
+            path, file_format, None if file_format == "json" else status, force=force
+        )
+        self.post_message(self.Exported(f"Wrote {path}: {summary}"))
+
+    @on(Exported)
+    def _exported(self, message: Exported) -> None:
+        self.query_one("#export-run", Button).disabled = False
+        self._message(message.text)
+        self.notify(message.text, timeout=5)
+
+    def worker_failed(self, group: str, error: BaseException) -> None:
+        self.query_one("#export-run", Button).disabled = False
+        self._message(describe_error(error))
 
     def _message(self, text: str) -> None:
-        self.query_one("#export-message", Static).update(Content(text))
-
-    def _done(self, message: str, ok: bool) -> None:
-        self.query_one("#export-run", Button).disabled = False
-        self._message(message)
-        if ok:
-            self.notify(message, markup=False, timeout=5)
+        self.query_one("#export-message", Static).update(literal(text))
 
     @on(Button.Pressed, "#export-run")
     def _run_pressed(self) -> None:
@@ -144,4 +150,4 @@ class ExportScreen(ModalScreen[None]):
 
     @on(Button.Pressed, "#export-close")
     def action_close(self) -> None:
-        self.dismiss(None)
+        self.close(None)

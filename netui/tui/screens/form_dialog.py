@@ -5,31 +5,31 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
-from typing import ClassVar, TypeVar
+from typing import ClassVar
 
 from textual import on
-from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Static
 
 from netui.domain.dates import format_loose_date, parse_loose_date
+from netui.tui.actions import Scope, bindings
+from netui.tui.screens.base import NetuiDialog, ResultT
 
-ResultT = TypeVar("ResultT")
 
+class FormDialog(NetuiDialog[ResultT]):
+    """Subclasses compose their rows with :meth:`field_row` and implement :meth:`save`.
 
-class FormDialog(ModalScreen[ResultT | None]):
-    """Subclasses compose their rows with :meth:`field_row` and implement ``action_save``."""
+    Saving and cancelling go through :attr:`accepting`, so an Enter or ctrl+s that arrives
+    before the fields exist, or after the form asked to close, does nothing (one save, one
+    contact, however fast the keys come).
+    """
 
     DATE_FIELDS: ClassVar[frozenset[str]] = frozenset()
     """Fields whose loose date is echoed back ("→ 4 Mar 2021") while typing."""
     NOW_WORDS: ClassVar[frozenset[str]] = frozenset({"now", "just now"})
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save", id="form_save", priority=True),
-        Binding("escape", "cancel", "Cancel", id="form_cancel"),
-    ]
+    BINDINGS = bindings(Scope.FORM)
 
     DEFAULT_CSS = """
     FormDialog { align: center middle; }
@@ -68,6 +68,7 @@ class FormDialog(ModalScreen[ResultT | None]):
         )
 
     def on_mount(self) -> None:
+        # Runs after the subclass's own on_mount (Textual calls each class's handler).
         for line in self.query(".hint, .error"):
             line.display = False
         for field_id in self.DATE_FIELDS:
@@ -105,11 +106,16 @@ class FormDialog(ModalScreen[ResultT | None]):
         if event.input.id in self.DATE_FIELDS:
             self.preview_date(event.input.id, event.value)
 
-    def action_save(self) -> None:
+    def save(self) -> None:
+        """Read the fields, save, and :meth:`close` with the result (or show what to fix)."""
         raise NotImplementedError
 
+    def action_save(self) -> None:
+        if self.accepting:
+            self.save()
+
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.close(None)
 
     @on(Button.Pressed, "#form-save")
     @on(Input.Submitted)

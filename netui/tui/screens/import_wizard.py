@@ -7,15 +7,14 @@ shows a progress bar and never blocks. Every value from the file is shown litera
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
+from textual.message import Message
 from textual.widgets import (
     Button,
     DataTable,
@@ -30,7 +29,11 @@ from textual.worker import get_current_worker
 
 from netui.display import one_line
 from netui.errors import NetuiError
+from netui.tui.actions import Scope, bindings
+from netui.tui.screens.base import NetuiDialog
+from netui.tui.text import literal
 from netui.tui.widgets.path_input import PathInput
+from netui.tui.workers import ReportsWorkerErrors, describe_error
 
 if TYPE_CHECKING:
     from netui.services.context import Services
@@ -72,14 +75,31 @@ def parse_mapping(text: str) -> dict[str, str]:
     return mapping
 
 
-class ImportScreen(ModalScreen[int | None]):
+class ImportScreen(NetuiDialog[int], ReportsWorkerErrors):
     """Returns the id of the import batch that ran (None when nothing was imported)."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "run_import", "Import", id="import_run", priority=True),
-        Binding("ctrl+d", "dry_run", "Dry run", id="import_dry_run", priority=True),
-        Binding("escape", "close", "Close", id="import_close"),
-    ]
+    BINDINGS = bindings(Scope.IMPORT)
+
+    class Previewed(Message):
+        """What netui understood of the file, before anything is written."""
+
+        def __init__(
+            self, path: Path, file_format: str, mapping: dict[str, str], preview: Any
+        ) -> None:
+            super().__init__()
+            self.path = path
+            self.file_format = file_format
+            self.mapping = mapping
+            self.preview = preview
+
+    class Finished(Message):
+        """An import, a dry run or a restore ran to the end."""
+
+        def __init__(self, summary: Any, dry_run: bool, restored: bool) -> None:
+            super().__init__()
+            self.summary = summary
+            self.dry_run = dry_run
+            self.restored = restored
 
     DEFAULT_CSS = """
     ImportScreen { align: center middle; }
@@ -107,6 +127,7 @@ class ImportScreen(ModalScreen[int | None]):
         self.batch_id: int | None = None
         self.previewed: tuple[Path, str, dict[str, str]] | None = None
         self.undone_any = False  # an earlier import was undone: the list must reload
+        self.running = False  # an import or a dry run is under way
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="import-box"):
@@ -208,7 +229,7 @@ class ImportScreen(ModalScreen[int | None]):
 
     def _show_error(self, message: str) -> None:
         error = self.query_one("#import-error", Static)
-        error.update(Content(message))
+        error.update(literal(message))
         error.display = bool(message)
 
     @on(Input.Submitted, "#import-path, #import-map")
@@ -227,19 +248,28 @@ class ImportScreen(ModalScreen[int | None]):
 
     @work(thread=True, exclusive=True, group="import-preview", exit_on_error=False)
     def preview(self, path: Path, file_format: str, mapping: dict[str, str]) -> None:
-        try:
-            if file_format == "json":
-                result: Any = ("json", path)
-            else:
-                result = self.services.imports.preview(path, file_format, mapping or None)
-        except NetuiError as error:
-            self.app.call_from_thread(self._preview_failed, str(error))
-            return
-        except Exception as error:
-            self.app.call_from_thread(self._preview_failed, f"{path}: {error}")
-            return
+        if file_format == "json":
+            result: Any = ("json", path)
+        else:
+            result = self.services.imports.preview(path, file_format, mapping or None)
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show_preview, path, file_format, mapping, result)
+            self.post_message(self.Previewed(path, file_format, mapping, result))
+
+    @on(Previewed)
+    def _previewed(self, message: Previewed) -> None:
+        self._show_preview(message.path, message.file_format, message.mapping, message.preview)
+
+    def worker_failed(self, group: str, error: BaseException) -> None:
+        """A preview or an import went wrong: say why and give the controls back."""
+        if group == "import-preview":
+            self._preview_failed(describe_error(error))
+            return
+        self._enable_buttons()
+        self.query_one("#import-progress").display = False
+        if isinstance(error, NetuiError):
+            self._show_error(str(error))
+        else:
+            self._show_error(f"The import failed and changed nothing ({describe_error(error)}).")
 
     def _preview_failed(self, message: str) -> None:
         self.previewed = None
@@ -311,6 +341,8 @@ class ImportScreen(ModalScreen[int | None]):
         self._start(dry_run=True)
 
     def _start(self, *, dry_run: bool) -> None:
+        if self.running or (not dry_run and self.query_one("#import-run", Button).disabled):
+            return  # one import at a time, and a finished import is not run again
         try:
             path, file_format, mapping = self._choices()
         except NetuiError as error:
@@ -322,6 +354,7 @@ class ImportScreen(ModalScreen[int | None]):
         progress.display = True
         for button in self.query("#import-buttons Button"):
             button.disabled = True
+        self.running = True
         self.run_import(path, file_format, mapping, dry_run)
 
     @work(thread=True, exclusive=True, group="import-run", exit_on_error=False)
@@ -333,34 +366,24 @@ class ImportScreen(ModalScreen[int | None]):
         def progress(done: int, total: int | None) -> None:
             self.app.call_from_thread(bar.update, total=total, progress=done)
 
-        try:
-            if file_format == "json":
-                if dry_run:
-                    raise NetuiError("a backup cannot be dry-run; restore it into a new database")
-                result: Any = self.services.backup.restore(path)
-            else:
-                result = self.services.imports.run(
-                    path, file_format, mapping or None, dry_run=dry_run, progress=progress
-                )
-        except NetuiError as error:
-            self.app.call_from_thread(self._finished_with_error, str(error))
-            return
-        except Exception as error:
-            message = f"{path}: the import failed and changed nothing ({error})"
-            self.app.call_from_thread(self._finished_with_error, message)
-            return
-        self.app.call_from_thread(self._finished, result, dry_run, file_format == "json")
+        if file_format == "json":
+            if dry_run:
+                raise NetuiError("a backup cannot be dry-run; restore it into a new database")
+            result: Any = self.services.backup.restore(path)
+        else:
+            result = self.services.imports.run(
+                path, file_format, mapping or None, dry_run=dry_run, progress=progress
+            )
+        self.post_message(self.Finished(result, dry_run, file_format == "json"))
 
     def _enable_buttons(self) -> None:
+        self.running = False
         for button in self.query("#import-buttons Button"):
             button.disabled = False
 
-    def _finished_with_error(self, message: str) -> None:
-        self._enable_buttons()
-        self.query_one("#import-progress").display = False
-        self._show_error(message)
-
-    def _finished(self, summary: Any, dry_run: bool, restored: bool) -> None:
+    @on(Finished)
+    def _finished(self, message: Finished) -> None:
+        summary, dry_run, restored = message.summary, message.dry_run, message.restored
         self._enable_buttons()
         self.query_one("#import-progress").display = False
         text = self.query_one("#import-summary", Static)
@@ -368,7 +391,7 @@ class ImportScreen(ModalScreen[int | None]):
         if restored:
             text.update(Content(f"Restored the backup: {summary}"))
             self.batch_id = None
-            self.dismiss(-1)
+            self.close(-1)
             return
         skipped = summary.skipped_blank
         lines = [
@@ -415,11 +438,11 @@ class ImportScreen(ModalScreen[int | None]):
         except NetuiError as error:
             self._show_error(str(error))
             return
-        self.notify(f"Undid import {self.batch_id}: {result}", markup=False)
+        self.notify(f"Undid import {self.batch_id}: {result}")
         self.query_one("#import-undo").display = False
         self.query_one("#import-summary", Static).update("The import was undone.")
         self.query_one("#import-run", Button).disabled = False
-        self.dismiss(self.batch_id)
+        self.close(self.batch_id)
 
     @on(Button.Pressed, "#import-undo-past")
     def _undo_past_pressed(self) -> None:
@@ -434,10 +457,10 @@ class ImportScreen(ModalScreen[int | None]):
         except NetuiError as error:
             self._show_error(str(error))
             return
-        self.notify(f"Undid import {batch_id}: {result}", markup=False)
+        self.notify(f"Undid import {batch_id}: {result}")
         self.undone_any = True
         self._show_history()
 
     @on(Button.Pressed, "#import-close")
     def action_close(self) -> None:
-        self.dismiss(self.batch_id if self.batch_id is not None or not self.undone_any else 0)
+        self.close(self.batch_id if self.batch_id is not None or not self.undone_any else 0)

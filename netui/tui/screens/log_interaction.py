@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.widgets import Input, Label, Select
 
 from netui.domain.clock import local_today
@@ -14,6 +15,7 @@ from netui.domain.dates import parse_loose_date
 from netui.domain.types import Channel, Contact, DatePrecision, InteractionDraft, Outcome
 from netui.errors import NetuiError, ValidationError
 from netui.tui.screens.form_dialog import FormDialog
+from netui.tui.text import literal_line
 
 if TYPE_CHECKING:
     from netui.services.context import Services
@@ -63,8 +65,9 @@ class LogInteractionScreen(FormDialog[int]):
             yield from self.buttons("Log it")
 
     def on_mount(self) -> None:
-        super().on_mount()
-        self.query_one("#log-form").border_title = f"Log: {self.contact.full_name}"
+        self.query_one("#log-form").border_title = Content.assemble(
+            "Log: ", literal_line(self.contact.full_name)
+        )
         self.query_one("#channel", Select).focus()
 
     def _read(self) -> tuple[InteractionDraft | None, dict[str, str]]:
@@ -99,7 +102,7 @@ class LogInteractionScreen(FormDialog[int]):
         note = self.query_one("#note", Input).value
         return InteractionDraft(channel, outcome, note, occurred, follow_up), errors
 
-    def action_save(self) -> None:
+    def save(self) -> None:
         self.clear_errors()
         draft, errors = self._read()
         if draft is None:
@@ -113,14 +116,13 @@ class LogInteractionScreen(FormDialog[int]):
             if field_id in ("when", "note", "follow_up"):
                 self.show_error(field_id, error.message)
             else:
-                self.notify(str(error), severity="error", markup=False)
+                self.notify(str(error), severity="error")
             return
         except NetuiError as error:
-            self.notify(str(error), severity="error", markup=False)
+            self.notify(str(error), severity="error")
             return
         self.notify(
             f"Logged {draft.channel.value} with {self.contact.full_name}: {draft.outcome.label}.",
-            markup=False,
             timeout=3,
         )
-        self.dismiss(self.contact.id)
+        self.close(self.contact.id)

@@ -3,32 +3,31 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen, Screen
+from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from netui.domain.types import Contact
 from netui.errors import NetuiError
-from netui.tui.text import literal, printable
+from netui.tui.actions import Scope, bindings
+from netui.tui.screens.base import NetuiDialog
+from netui.tui.text import literal_line
 
 if TYPE_CHECKING:
     from netui.services.context import Services
     from netui.services.triage import TriageResult
 
 
-class SwapTop20Screen(ModalScreen[int | None]):
+class SwapTop20Screen(NetuiDialog[int]):
     """Returns the id of the member to move to Later, or None to keep the list as it is."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Keep the list", id="swap_cancel"),
-    ]
+    BINDINGS = bindings(Scope.SWAP)
 
     DEFAULT_CSS = """
     SwapTop20Screen { align: center middle; }
@@ -49,7 +48,7 @@ class SwapTop20Screen(ModalScreen[int | None]):
             yield Static(
                 Content.assemble(
                     "The Top 20 is full. Who should make room for ",
-                    (printable(self.incoming.full_name), "bold"),
+                    literal_line(self.incoming.full_name, "bold"),
                     "?\nThey move to Later; the newcomer takes their place. Esc keeps the list.",
                 )
             )
@@ -58,8 +57,8 @@ class SwapTop20Screen(ModalScreen[int | None]):
                     Option(
                         Content.assemble(
                             f"#{m.top20_rank:<3}",
-                            literal(m.full_name),
-                            ("  " + printable(m.company) if m.company else "", "$text-muted"),
+                            literal_line(m.full_name),
+                            literal_line("  " + m.company if m.company else "", "$text-muted"),
                         ),
                         id=str(m.id),
                     )
@@ -74,15 +73,15 @@ class SwapTop20Screen(ModalScreen[int | None]):
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
-        assert event.option.id is not None
-        self.dismiss(int(event.option.id))
+        if event.option.id is not None and self.accepting:
+            self.close(int(event.option.id))
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.close(None)
 
 
 def offer_swap(
-    screen: Screen[Any],
+    asker: Widget,
     services: Services,
     incoming_id: int,
     on_swapped: Callable[[TriageResult], None],
@@ -99,8 +98,8 @@ def offer_swap(
         try:
             result = services.triage.swap_into_top20(incoming.id, out_id)
         except NetuiError as error:
-            screen.notify(str(error), severity="error", markup=False)
+            asker.notify(str(error), severity="error")
             return
         on_swapped(result)
 
-    screen.app.push_screen(SwapTop20Screen(incoming, members), swap)
+    asker.app.push_screen(SwapTop20Screen(incoming, members), swap)

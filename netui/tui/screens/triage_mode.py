@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Center, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Header, ProgressBar, Static
 
 from netui.domain.clock import local_today
 from netui.domain.listing import SortKey, StatusFilter, filter_rows, sort_rows
 from netui.domain.types import ContactRow, TriageStatus
 from netui.errors import NetuiError, Top20FullError
+from netui.tui.actions import Scope, bindings
+from netui.tui.screens.base import NetuiScreen
 from netui.tui.widgets.contact_detail import render_contact
 
 if TYPE_CHECKING:
@@ -23,24 +23,10 @@ if TYPE_CHECKING:
     from netui.services.triage import TriageResult
 
 
-class TriageModeScreen(Screen[None]):
+class TriageModeScreen(NetuiScreen[None]):
     """Decide on each new contact with one key; esc returns to the list."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("t", "decide('top20')", "Top 20", id="triage_top20"),
-        Binding("l", "decide('later')", "Later", id="triage_later"),
-        Binding("x", "decide('skip')", "Skip", id="triage_skip"),
-        Binding("a", "decide('archived')", "Archive", id="triage_archive"),
-        Binding("1", "strength(1)", "Strength", id="triage_strength_1", key_display="1-5"),
-        Binding("2", "strength(2)", "Strength 2", id="triage_strength_2", show=False),
-        Binding("3", "strength(3)", "Strength 3", id="triage_strength_3", show=False),
-        Binding("4", "strength(4)", "Strength 4", id="triage_strength_4", show=False),
-        Binding("5", "strength(5)", "Strength 5", id="triage_strength_5", show=False),
-        Binding("right,space", "pass_over", "Pass", id="triage_pass"),
-        Binding("left", "go_back", "Back", id="triage_back", show=False),
-        Binding("u", "undo", "Undo", id="triage_undo"),
-        Binding("escape", "done", "Done", id="triage_done"),
-    ]
+    BINDINGS = bindings(Scope.TRIAGE)
 
     DEFAULT_CSS = """
     TriageModeScreen #triage-progress-text { width: 1fr; text-align: center; padding-top: 1; }
@@ -123,14 +109,14 @@ class TriageModeScreen(Screen[None]):
             offer_swap(self, self.services, row.id, self._after_swap)
             return
         except NetuiError as error:
-            self.notify(str(error), severity="error", markup=False)
+            self.notify(str(error), severity="error")
             return
-        self.notify(result.message, markup=False, timeout=2)
+        self.notify(result.message, timeout=2)
         self.position += 1
         self._show()
 
     def _after_swap(self, result: TriageResult) -> None:
-        self.notify(result.message, markup=False, timeout=2)
+        self.notify(result.message, timeout=2)
         self.position += 1
         self._show()
 
@@ -139,7 +125,7 @@ class TriageModeScreen(Screen[None]):
         if row is None:
             return
         result = self.services.triage.set_strength([row.id], strength)
-        self.notify(result.message, markup=False, timeout=2)
+        self.notify(result.message, timeout=2)
         self._show()
 
     def action_pass_over(self) -> None:
@@ -157,7 +143,7 @@ class TriageModeScreen(Screen[None]):
         if result is None:
             self.notify("Nothing to undo.", timeout=2)
             return
-        self.notify(result.message, markup=False, timeout=2)
+        self.notify(result.message, timeout=2)
         undone = set(result.changed_ids)
         for index in range(min(self.position, len(self.queue)) - 1, -1, -1):
             if self.queue[index].id in undone:
@@ -166,4 +152,4 @@ class TriageModeScreen(Screen[None]):
         self._show()
 
     def action_done(self) -> None:
-        self.dismiss(None)
+        self.close(None)

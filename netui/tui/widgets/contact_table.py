@@ -19,7 +19,6 @@ from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
-from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
@@ -29,6 +28,7 @@ from textual.strip import Strip
 
 from netui.domain.dates import time_since
 from netui.domain.types import ContactRow, TriageStatus
+from netui.tui.actions import Scope, bindings
 from netui.tui.text import one_line, row_status, strength_dots
 
 __all__ = ["ContactTable"]
@@ -178,16 +178,7 @@ class ContactTable(ScrollView, can_focus=True):
     | `contact-table--empty` | The message shown when there are no rows. |
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up,k", "cursor_up", "Up", show=False, id="contact_table.cursor_up"),
-        Binding("down,j", "cursor_down", "Down", show=False, id="contact_table.cursor_down"),
-        Binding("pageup", "page_up", "Page up", show=False, id="contact_table.page_up"),
-        Binding("pagedown", "page_down", "Page down", show=False, id="contact_table.page_down"),
-        Binding("home,g", "first", "First", show=False, id="contact_table.first"),
-        Binding("end,G,shift+g", "last", "Last", show=False, id="contact_table.last"),
-        Binding("space", "toggle_select", "Select", id="contact_table.toggle_select", show=False),
-        Binding("enter", "activate", "Open", id="contact_table.activate", show=False),
-    ]
+    BINDINGS = bindings(Scope.CONTACT_LIST)
 
     class Highlighted(Message):
         """The cursor moved to another contact (`contact_id` is None when the list is empty)."""

@@ -1,0 +1,311 @@
+"""Every key netui answers to, written down once.
+
+Each :class:`Action` names where it works (its :class:`Scope`), its keys, the action it
+runs and how to describe it. From this one table come the widgets' ``BINDINGS``, the
+footer, the command palette, the help screen and the README's key table, so they cannot
+drift apart (``tests/tui/test_actions.py`` fails when they do). A binding's id is the
+action's id, which is what a user remaps with ``App.set_keymap``.
+
+:mod:`netui.tui.keys_doc` turns the table into the help text and the README's key table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+
+from textual.binding import Binding, BindingType
+
+from netui.domain.listing import SortKey, StatusFilter
+
+__all__ = [
+    "ACTIONS",
+    "Action",
+    "Scope",
+    "bindings",
+    "by_scope",
+    "palette_actions",
+]
+
+
+class Scope(StrEnum):
+    """Where a key works: the app, the main screen, one pane, or one screen or dialog."""
+
+    APP = "app"
+    PANES = "panes"
+    CONTACTS = "contacts"
+    CONTACT_LIST = "contact_list"
+    TODAY = "today"
+    SCRIPT = "script"
+    TRIAGE = "triage"
+    FORM = "form"
+    IMPORT = "import"
+    EXPORT = "export"
+    DUPLICATES = "duplicates"
+    SWAP = "swap"
+    HELP = "help"
+
+    @property
+    def heading(self) -> str:
+        """How the help screen and the README head this scope's keys."""
+        return _SCOPE_TITLES[self]
+
+
+_SCOPE_TITLES = {
+    Scope.APP: "Everywhere",
+    Scope.PANES: "Between panes",
+    Scope.CONTACTS: "Contacts pane",
+    Scope.CONTACT_LIST: "Moving in the contact list",
+    Scope.TODAY: "Today pane",
+    Scope.SCRIPT: "Script pane",
+    Scope.TRIAGE: "Triage mode (T): one new contact at a time",
+    Scope.FORM: "Forms (new contact, edit, log a call)",
+    Scope.IMPORT: "Import",
+    Scope.EXPORT: "Export",
+    Scope.DUPLICATES: "Possible duplicates",
+    Scope.SWAP: "When the Top 20 is full",
+    Scope.HELP: "This help",
+}
+
+PALETTE_SCOPES = frozenset({Scope.APP, Scope.PANES, Scope.CONTACTS, Scope.TODAY, Scope.SCRIPT})
+"""Scopes whose actions the command palette offers from the main screen."""
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    """One thing a user can do by key or by name."""
+
+    id: str
+    """Stable id, also the binding id users remap: ``contacts.top20``."""
+    scope: Scope
+    keys: str
+    """Textual key names, comma-separated (``"K,shift+up"``); empty for palette-only actions."""
+    action: str
+    """The ``action_*`` method to run, with any arguments: ``"strength(1)"``."""
+    label: str
+    """Short, for the footer."""
+    title: str
+    """For the command palette and the help screen."""
+    help: str
+    """One sentence on what it does."""
+    show: bool = False
+    """Shown in the footer."""
+    priority: bool = False
+    """Checked before the focused widget sees the key (ctrl+s in a form)."""
+    key_display: str | None = None
+    """How the footer and the docs show the keys, when not derived from ``keys``."""
+    documented: bool = True
+    """Listed on the help screen and in the README (False for strength 2-5, shown as 1-5)."""
+    doc_title: str | None = None
+    """The title in the docs when it differs from the palette's (one row for 1-5)."""
+    in_palette: bool = True
+    """Offered by name in the command palette (when its scope is; not for a second key)."""
+
+    @property
+    def palette(self) -> bool:
+        return self.in_palette and self.scope in PALETTE_SCOPES
+
+    def binding(self) -> Binding:
+        return Binding(
+            self.keys,
+            self.action,
+            self.label,
+            show=self.show,
+            key_display=self.key_display,
+            priority=self.priority,
+            id=self.id,
+        )
+
+
+def _strengths(scope: Scope, whose: str) -> Iterator[Action]:
+    """Keys 1-5 set a tie strength: five bindings, one row in the docs."""
+    for strength in range(1, 6):
+        yield Action(
+            f"{scope.value}.strength_{strength}",
+            scope,
+            str(strength),
+            f"strength({strength})",
+            "Strength" if strength == 1 else f"Strength {strength}",
+            f"Strength {strength}",
+            f"Tie strength of {whose}, 1 acquaintance to 5 close.",
+            show=strength == 1,
+            key_display="1-5" if strength == 1 else None,
+            documented=strength == 1,
+            doc_title="Tie strength",
+        )
+
+
+FILTER_TITLES = {
+    StatusFilter.ACTIVE: "Active",
+    StatusFilter.NEW: "New (untriaged)",
+    StatusFilter.TOP20: "Top 20",
+    StatusFilter.LATER: "Later",
+    StatusFilter.SKIP: "Skipped",
+    StatusFilter.ARCHIVED: "Archived",
+    StatusFilter.ALL: "All",
+}
+"""How each status filter is named on screen."""
+
+
+def _sorts_and_filters() -> Iterator[Action]:
+    """Each sort order and filter by name, for the palette (s and f cycle through them)."""
+    for key in SortKey:
+        yield Action(
+            f"contacts.sort_{key.value}", Scope.CONTACTS, "", f"sort('{key.value}')",
+            "Sort", f"Sort by {key.value}", "Order the contact list.", documented=False,
+        )  # fmt: skip
+    for status in StatusFilter:
+        yield Action(
+            f"contacts.show_{status.value}", Scope.CONTACTS, "", f"show('{status.value}')",
+            "Show", f"Show {FILTER_TITLES[status]}", "Filter the contact list.", documented=False,
+        )  # fmt: skip
+
+
+# fmt: off
+_A = Action
+ACTIONS: tuple[Action, ...] = (
+    # -- everywhere -----------------------------------------------------------------------
+    _A("app.quit", Scope.APP, "q", "quit", "Quit", "Quit",
+       "Leave netui (where no text box has the cursor)."),
+    _A("app.quit_now", Scope.APP, "ctrl+q", "quit", "Quit", "Quit",
+       "Leave netui from anywhere.", priority=True, in_palette=False),
+    _A("app.help", Scope.APP, "f1,question_mark", "help", "Help", "Help",
+       "Every key, by pane.", show=True),
+    _A("app.palette", Scope.APP, "ctrl+p", "command_palette", "Commands", "Command palette",
+       "Every action by name.", priority=True, in_palette=False),
+    _A("app.about", Scope.APP, "", "about", "About", "About netui",
+       "Which netui this is.", documented=False),
+    # -- between panes --------------------------------------------------------------------
+    _A("panes.next", Scope.PANES, "tab", "next_pane", "Next pane", "Next pane",
+       "Go to the next pane: Contacts, Script, Today. On a narrow terminal the panes take turns."),
+    _A("panes.previous", Scope.PANES, "shift+tab", "previous_pane", "Previous pane",
+       "Previous pane",
+       "Go back to the previous pane."),
+    # -- the Contacts pane ----------------------------------------------------------------
+    _A("contacts.search", Scope.CONTACTS, "slash", "search", "Search", "Search contacts",
+       "Filter the list as you type: name, company, title, email, tags and notes (esc clears).",
+       show=True),
+    _A("contacts.new", Scope.CONTACTS, "n", "new_contact", "New", "New contact",
+       "Add someone by hand.", show=True),
+    _A("contacts.edit", Scope.CONTACTS, "e", "edit_contact", "Edit", "Edit contact",
+       "Edit the highlighted contact (Enter too)."),
+    _A("contacts.log", Scope.CONTACTS, "c", "log_interaction", "Log call", "Log a call or message",
+       "Record what happened, the outcome and the follow-up.", show=True),
+    _A("contacts.top20", Scope.CONTACTS, "t", "top20", "Top 20", "Add to Top 20",
+       "Put the highlighted contact on the Top 20 (when it is full, choose who makes room).",
+       show=True),
+    _A("contacts.later", Scope.CONTACTS, "l", "later", "Later", "Later",
+       "Save the highlighted contact for later.", show=True),
+    _A("contacts.skip", Scope.CONTACTS, "x", "skip", "Skip", "Skip",
+       "Skip the highlighted contact.", show=True),
+    _A("contacts.archive", Scope.CONTACTS, "a", "archive", "Archive", "Archive",
+       "Archive the highlighted contact.", show=True),
+    _A("contacts.renew", Scope.CONTACTS, "N", "renew", "Back to new", "Back to new",
+       "Undecide the highlighted contact."),
+    *_strengths(Scope.CONTACTS, "the highlighted contact"),
+    _A("contacts.undo", Scope.CONTACTS, "u", "undo", "Undo", "Undo",
+       "Undo the last triage decision; as many steps as you like, even after a restart.",
+       show=True),
+    _A("contacts.move_up", Scope.CONTACTS, "K,shift+up", "move_up", "Move up", "Move up in Top 20",
+       "Raise the highlighted contact's Top 20 rank."),
+    _A("contacts.move_down", Scope.CONTACTS, "J,shift+down", "move_down", "Move down",
+       "Move down in Top 20",
+       "Lower the highlighted contact's Top 20 rank."),
+    _A("contacts.sort", Scope.CONTACTS, "s", "cycle_sort", "Sort", "Next sort order",
+       "Sort by priority, staleness, name or company."),
+    _A("contacts.filter", Scope.CONTACTS, "f", "cycle_filter", "Filter", "Next filter",
+       "Show active, new, Top 20, later, skipped, archived or everyone."),
+    _A("contacts.triage_mode", Scope.CONTACTS, "T", "triage_mode", "Triage", "Triage mode",
+       "One new contact at a time, highest priority first.", show=True),
+    _A("contacts.import", Scope.CONTACTS, "i", "import_contacts", "Import", "Import contacts",
+       "LinkedIn, Google, Outlook, CSV, vCard or a netui backup, with a preview.", show=True),
+    _A("contacts.export", Scope.CONTACTS, "", "export_contacts", "Export", "Export contacts",
+       "CSV, vCard, a JSON backup or follow-ups as a calendar."),
+    _A("contacts.duplicates", Scope.CONTACTS, "", "find_duplicates", "Duplicates",
+       "Find duplicates",
+       "Review people who may be in the list twice, and merge them."),
+    *_sorts_and_filters(),
+    _A("contacts.clear", Scope.CONTACTS, "escape", "clear", "Clear", "Clear search",
+       "Clear the search, then the selection."),
+    # -- the list itself ------------------------------------------------------------------
+    _A("contact_list.up", Scope.CONTACT_LIST, "up,k", "cursor_up", "Up", "Up",
+       "Move up the list."),
+    _A("contact_list.down", Scope.CONTACT_LIST, "down,j", "cursor_down", "Down", "Down",
+       "Move down the list."),
+    _A("contact_list.page_up", Scope.CONTACT_LIST, "pageup", "page_up", "Page up", "Page up",
+       "Up a screenful."),
+    _A("contact_list.page_down", Scope.CONTACT_LIST, "pagedown", "page_down", "Page down",
+       "Page down",
+       "Down a screenful."),
+    _A("contact_list.first", Scope.CONTACT_LIST, "home,g", "first", "First", "First",
+       "To the top of the list."),
+    _A("contact_list.last", Scope.CONTACT_LIST, "end,G,shift+g", "last", "Last", "Last",
+       "To the bottom of the list."),
+    _A("contact_list.select", Scope.CONTACT_LIST, "space", "toggle_select", "Select", "Select",
+       "Select several contacts for one decision."),
+    _A("contact_list.open", Scope.CONTACT_LIST, "enter", "activate", "Open", "Open",
+       "Edit the highlighted contact."),
+    # -- triage mode ----------------------------------------------------------------------
+    _A("triage.top20", Scope.TRIAGE, "t", "decide('top20')", "Top 20", "Add to Top 20",
+       "Put this contact on the Top 20.", show=True),
+    _A("triage.later", Scope.TRIAGE, "l", "decide('later')", "Later", "Later",
+       "Save this contact for later.", show=True),
+    _A("triage.skip", Scope.TRIAGE, "x", "decide('skip')", "Skip", "Skip",
+       "Skip this contact.", show=True),
+    _A("triage.archive", Scope.TRIAGE, "a", "decide('archived')", "Archive", "Archive",
+       "Archive this contact.", show=True),
+    *_strengths(Scope.TRIAGE, "this contact"),
+    _A("triage.pass", Scope.TRIAGE, "right,space", "pass_over", "Pass", "Pass",
+       "Leave this contact undecided and go on.", show=True),
+    _A("triage.back", Scope.TRIAGE, "left", "go_back", "Back", "Back",
+       "Back to the previous contact."),
+    _A("triage.undo", Scope.TRIAGE, "u", "undo", "Undo", "Undo",
+       "Undo the last decision.", show=True),
+    _A("triage.done", Scope.TRIAGE, "escape", "done", "Done", "Done",
+       "Back to the list.", show=True),
+    # -- forms ----------------------------------------------------------------------------
+    _A("form.save", Scope.FORM, "ctrl+s", "save", "Save", "Save",
+       "Save (Enter in a one-line field too).", show=True, priority=True),
+    _A("form.cancel", Scope.FORM, "escape", "cancel", "Cancel", "Cancel",
+       "Close without saving.", show=True),
+    # -- import, export, duplicates, a full Top 20 ----------------------------------------
+    _A("import.run", Scope.IMPORT, "ctrl+s", "run_import", "Import", "Import",
+       "Import the chosen file.", show=True, priority=True),
+    _A("import.dry_run", Scope.IMPORT, "ctrl+d", "dry_run", "Dry run", "Dry run",
+       "Show what an import would do, writing nothing.", show=True, priority=True),
+    _A("import.close", Scope.IMPORT, "escape", "close", "Close", "Close",
+       "Back to the list.", show=True),
+    _A("export.run", Scope.EXPORT, "ctrl+s", "export", "Export", "Export",
+       "Write the file.", show=True, priority=True),
+    _A("export.close", Scope.EXPORT, "escape", "close", "Close", "Close",
+       "Back to the list.", show=True),
+    _A("duplicates.keep_left", Scope.DUPLICATES, "1", "keep(0)", "Keep left", "Keep left",
+       "Keep the left contact and merge the right one into it.", show=True),
+    _A("duplicates.keep_right", Scope.DUPLICATES, "2", "keep(1)", "Keep right", "Keep right",
+       "Keep the right contact and merge the left one into it.", show=True),
+    _A("duplicates.different", Scope.DUPLICATES, "n", "not_duplicates", "Not the same",
+       "Not the same",
+       "They are different people: hide this pair.", show=True),
+    _A("duplicates.close", Scope.DUPLICATES, "escape", "close", "Close", "Close",
+       "Back to the list.", show=True),
+    _A("swap.cancel", Scope.SWAP, "escape", "cancel", "Keep the list", "Keep the list",
+       "Leave the Top 20 as it is (Enter on a name swaps them out).", show=True),
+    _A("help.close", Scope.HELP, "escape,q,f1,question_mark", "close", "Close", "Close help",
+       "Close this help.", show=True),
+)
+# fmt: on
+
+
+def by_scope(scope: Scope) -> tuple[Action, ...]:
+    return tuple(action for action in ACTIONS if action.scope is scope)
+
+
+def bindings(scope: Scope) -> list[BindingType]:
+    """The ``BINDINGS`` of the widget or screen that owns ``scope``."""
+    return [action.binding() for action in by_scope(scope) if action.keys]
+
+
+def palette_actions() -> tuple[Action, ...]:
+    """What the command palette offers from the main screen."""
+    return tuple(action for action in ACTIONS if action.palette)

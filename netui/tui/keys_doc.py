@@ -1,0 +1,82 @@
+"""The key tables as Markdown, made from the one action table (help screen and README).
+
+Run ``python -m netui.tui.keys_doc README.md`` after changing :mod:`netui.tui.actions`.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from netui.tui.actions import Action, Scope, by_scope
+
+_KEY_NAMES = {
+    "slash": "/",
+    "question_mark": "?",
+    "escape": "esc",
+    "enter": "Enter",
+    "pageup": "PgUp",
+    "pagedown": "PgDn",
+    "home": "Home",
+    "end": "End",
+    "up": "↑",
+    "down": "↓",
+    "left": "←",
+    "right": "→",
+    "f1": "F1",
+}
+
+
+def key_text(action: Action) -> str:
+    """The keys as a reader would write them: `K` / `shift+↑`."""
+    if action.key_display:
+        return f"`{action.key_display}`"
+    if not action.keys:
+        return "`ctrl+p`"
+    shown = []
+    for key in action.keys.split(","):
+        modifiers, _, name = key.rpartition("+")
+        name = _KEY_NAMES.get(name, name)
+        shown.append(f"`{modifiers}+{name}`" if modifiers else f"`{name}`")
+    return " / ".join(shown)
+
+
+def keys_markdown(scopes: tuple[Scope, ...] = tuple(Scope)) -> str:
+    """The key tables, one per scope with documented actions, as Markdown."""
+    parts: list[str] = []
+    for scope in scopes:
+        rows = [action for action in by_scope(scope) if action.documented]
+        if not rows:
+            continue
+        parts.append(f"### {scope.heading}\n\n| Key | Action | What it does |\n|---|---|---|")
+        parts.extend(f"| {key_text(a)} | {a.doc_title or a.title} | {a.help} |" for a in rows)
+        parts.append("")
+    return "\n".join(parts).rstrip() + "\n"
+
+
+README_START = (
+    "<!-- keys: made by `python -m netui.tui.keys_doc README.md`; edit netui/tui/actions.py -->"
+)
+README_END = "<!-- end of keys -->"
+
+
+def with_readme_keys(readme: str) -> str:
+    """``readme`` with the text between its key markers replaced by :func:`keys_markdown`."""
+    start = readme.index(README_START) + len(README_START)
+    end = readme.index(README_END)
+    return f"{readme[:start]}\n\n{keys_markdown()}\n{readme[end:]}"
+
+
+def main(argv: list[str]) -> int:
+    """Rewrite the key tables in the README files given (or print them)."""
+    if not argv:
+        sys.stdout.write(keys_markdown())
+        return 0
+    for name in argv:
+        path = Path(name)
+        path.write_text(with_readme_keys(path.read_text(encoding="utf-8")), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,1 @@
+"""The main screen's panes: Contacts, Today and Script, each owning its keys."""

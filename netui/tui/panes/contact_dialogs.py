@@ -1,0 +1,118 @@
+"""The dialogs the Contacts pane opens, and what it does with their results.
+
+Plain functions over the pane rather than more methods on it: each opens one screen with
+what it needs (services, the contact) and hands the result back to the pane's refresh.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from netui.domain.listing import StatusFilter
+from netui.errors import NetuiError
+
+if TYPE_CHECKING:
+    from netui.domain.types import Contact
+    from netui.services.triage import TriageResult
+    from netui.tui.panes.contacts import ContactsPane
+
+KEEPS_A_NEW_CONTACT_IN_VIEW = (StatusFilter.ACTIVE, StatusFilter.ALL, StatusFilter.NEW)
+
+
+def _current_contact(pane: ContactsPane) -> Contact | None:
+    """The highlighted contact as stored now; None (and a message) when it is gone."""
+    row = pane.table.current_row
+    if row is None:
+        return None
+    try:
+        return pane.services.contacts.get(row.id)
+    except NetuiError as error:
+        pane.notify(f"{error}; it may have been merged or deleted.", severity="warning")
+        pane.refresh_contacts([row.id])
+        return None
+
+
+def new_contact(pane: ContactsPane) -> None:
+    from netui.tui.screens.contact_form import ContactFormScreen
+
+    pane.app.push_screen(ContactFormScreen(pane.services, None), lambda c: _saved(pane, c))
+
+
+def edit_contact(pane: ContactsPane) -> None:
+    from netui.tui.screens.contact_form import ContactFormScreen
+
+    contact = _current_contact(pane)
+    if contact is not None:
+        pane.app.push_screen(ContactFormScreen(pane.services, contact), lambda c: _saved(pane, c))
+
+
+def _saved(pane: ContactsPane, contact_id: int | None) -> None:
+    if contact_id is None:
+        return
+    if pane.listing.get(contact_id) is None and pane.status_filter not in (
+        KEEPS_A_NEW_CONTACT_IN_VIEW
+    ):
+        pane.status_filter = StatusFilter.ACTIVE  # so the new contact is in view
+    pane.refresh_contacts([contact_id], land_on=contact_id)
+    pane.table.focus()
+
+
+def log_interaction(pane: ContactsPane) -> None:
+    from netui.tui.screens.log_interaction import LogInteractionScreen
+
+    def logged(contact_id: int | None) -> None:
+        if contact_id is not None:
+            pane.refresh_contacts([contact_id], land_on=contact_id)
+
+    contact = _current_contact(pane)
+    if contact is not None:
+        pane.app.push_screen(LogInteractionScreen(pane.services, contact), logged)
+
+
+def triage_mode(pane: ContactsPane) -> None:
+    from netui.tui.screens.triage_mode import TriageModeScreen
+
+    def done(_: None) -> None:
+        pane.reload_contacts()
+
+    pane.app.push_screen(TriageModeScreen(pane.services, pane.listing), done)
+
+
+def import_contacts(pane: ContactsPane) -> None:
+    from netui.tui.screens.import_wizard import ImportScreen
+
+    def done(batch: int | None) -> None:
+        if batch is not None:
+            pane.reload_contacts()
+
+    pane.app.push_screen(ImportScreen(pane.services), done)
+
+
+def export_contacts(pane: ContactsPane) -> None:
+    from netui.tui.screens.export_dialog import ExportScreen
+
+    pane.app.push_screen(ExportScreen(pane.services, pane.status_filter))
+
+
+def find_duplicates(pane: ContactsPane) -> None:
+    from netui.tui.screens.duplicates import DuplicatesScreen
+
+    def done(merged: int | None) -> None:
+        if merged:
+            pane.reload_contacts()
+
+    pane.app.push_screen(DuplicatesScreen(pane.services), done)
+
+
+def offer_swap(pane: ContactsPane, ids: list[int], reason: str, land_on: int | None) -> None:
+    """The Top 20 is full: for one contact, ask who makes room; for several, say why not."""
+    from netui.tui.screens.swap_top20 import offer_swap as ask
+
+    if len(ids) != 1:
+        pane.notify(f"Cannot add {len(ids)} people: {reason}.", severity="warning")
+        return
+
+    def swapped(result: TriageResult) -> None:
+        pane.apply_result(result, land_on)
+
+    ask(pane, pane.services, ids[0], swapped)

@@ -1,0 +1,380 @@
+"""The Contacts pane: the list, search, sort and filter, the detail, and keyboard triage.
+
+It owns its keys (they work only while the cursor is in this pane), gets the services from
+the main screen through :meth:`attach`, and posts :class:`ContactsPane.Highlighted` and
+:class:`ContactsPane.Changed` up so the other panes can follow.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.content import Content
+from textual.message import Message
+from textual.timer import Timer
+from textual.widgets import Button, Input, Static
+
+from netui.domain.clock import Clock, local_today
+from netui.domain.listing import ContactListing, SortKey, StatusFilter, next_after
+from netui.domain.types import TriageStatus
+from netui.errors import NetuiError, Top20FullError
+from netui.tui.actions import FILTER_TITLES, Scope, bindings
+from netui.tui.panes import contact_dialogs as dialogs
+from netui.tui.panes.base import Pane
+from netui.tui.text import literal
+from netui.tui.widgets.contact_detail import ContactDetail
+from netui.tui.widgets.contact_table import ContactTable
+from netui.tui.widgets.welcome import Welcome
+from netui.tui.workers import ReportsWorkerErrors
+
+if TYPE_CHECKING:
+    from netui.services.context import Services
+    from netui.services.triage import TriageResult
+
+SEARCH_PLACEHOLDER = "Search name, company, title, email, tags, notes"
+STATUS_FILTERS = tuple(FILTER_TITLES)
+SORT_KEYS = tuple(SortKey)
+NEEDS_A_CONTACT = frozenset(
+    {"top20", "later", "skip", "archive", "renew", "strength", "edit_contact", "log_interaction"}
+)
+NEEDS_THE_TOP20 = frozenset({"move_up", "move_down"})
+
+
+class ContactsPane(Pane, ReportsWorkerErrors):
+    """Everyone you know, highest priority first, and one key per triage decision."""
+
+    TITLE = "Contacts"
+    BINDINGS = bindings(Scope.CONTACTS)
+
+    class Highlighted(Message):
+        """The cursor is on another contact (None when the list is empty)."""
+
+        def __init__(self, contact_id: int | None) -> None:
+            super().__init__()
+            self.contact_id = contact_id
+
+    class Changed(Message):
+        """Contacts changed (a decision, an edit, a call logged, an import): others refresh."""
+
+    class Loaded(Message):
+        """A fresh listing, read off the UI thread (after an import or a merge)."""
+
+        def __init__(self, listing: ContactListing) -> None:
+            super().__init__()
+            self.listing = listing
+
+    def __init__(self, clock: Clock, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.clock = clock
+        self.listing = ContactListing()
+        self.status_filter = StatusFilter.ACTIVE
+        self.query_text = ""
+        self.loaded = False
+        self._detail_timer: Timer | None = None
+
+    # -- layout and loading -------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder=SEARCH_PLACEHOLDER, id="search")
+        yield Static("Opening the database…", id="list-status", markup=False)
+        yield ContactTable(today=local_today(self.clock), id="contacts")
+        yield ContactDetail(id="detail")
+        yield Welcome(id="welcome")
+
+    @property
+    def table(self) -> ContactTable:
+        return self.query_one(ContactTable)
+
+    def focus_default(self) -> None:
+        if self.table.display:
+            self.table.focus()
+        else:
+            self.query_one("#welcome-import").focus()
+
+    def show_listing(self, services: Services, listing: ContactListing) -> None:
+        """The database is open and the list loaded (attributes down, from the screen)."""
+        self.attach(services)
+        self.listing = listing
+        self.loaded = True
+        self.table.today = local_today(self.clock)
+        self._render_view()
+        self._refresh_progress()
+        if self.screen.focused is None or self.table.has_focus or not self.table.display:
+            self.focus_default()
+
+    @work(thread=True, exclusive=True, group="contacts-reload", exit_on_error=False)
+    def reload_contacts(self) -> None:
+        """Load the whole list again (after an import or a merge), off the UI thread."""
+        from netui.tui.loading import load_listing
+
+        listing = load_listing(self.services)
+        listing.sort_key = self.listing.sort_key
+        self.post_message(self.Loaded(listing))
+
+    @on(Loaded)
+    def _take_listing(self, message: Loaded) -> None:
+        self.listing = message.listing
+        self._render_view()
+        self._changed()
+
+    def _render_view(self, keep_cursor_on: int | None = None) -> None:
+        empty_db = self.loaded and len(self.listing) == 0
+        welcome = self.query_one(Welcome)
+        had_focus = self.has_focus_within
+        welcome.display = empty_db
+        self.table.display = not empty_db
+        self.query_one(ContactDetail).display = not empty_db
+        if had_focus and not self.has_focus_within:
+            self.focus_default()
+        rows = self.listing.view(self.status_filter, self.query_text)
+        if self.query_text:
+            self.table.empty_message = f"No contacts match “{self.query_text}”"
+        else:
+            self.table.empty_message = f"No contacts in {FILTER_TITLES[self.status_filter]}"
+        current = self.table.current_row
+        self.table.set_rows(
+            rows,
+            keep_cursor_on=keep_cursor_on if keep_cursor_on else (current.id if current else None),
+        )
+        self._update_status_line(len(rows))
+        self._schedule_detail()
+
+    def _update_status_line(self, shown: int) -> None:
+        sort = (
+            "by rank"
+            if self.status_filter is StatusFilter.TOP20
+            else f"by {self.listing.sort_key.value}"
+        )
+        parts = [f"{FILTER_TITLES[self.status_filter]} (f)", f"{sort} (s)", f"{shown:,} shown"]
+        selected = len(self.table.selected_ids)
+        if selected:
+            parts.append(f"{selected} selected")
+        line = Content(" · ".join(parts))
+        if self.query_text:
+            line = Content.assemble(line, " · search: ", literal(self.query_text))
+        self.query_one("#list-status", Static).update(line)
+
+    def _refresh_progress(self) -> None:
+        progress = self.services.triage.top20_progress()
+        self.border_subtitle = Content(
+            f"Top 20: {progress.size}/20 · {progress.reached} of 20 reached (goal {progress.goal})"
+        )
+
+    def _changed(self) -> None:
+        self._refresh_progress()
+        self.post_message(self.Changed())
+
+    # -- detail -------------------------------------------------------------------------
+
+    @on(ContactTable.Highlighted)
+    def _on_highlighted(self, event: ContactTable.Highlighted) -> None:
+        self._schedule_detail()
+        self.post_message(self.Highlighted(event.contact_id))
+
+    def _schedule_detail(self) -> None:
+        """Load the detail a moment after the cursor settles, not on every key repeat."""
+        if self._detail_timer is not None:
+            self._detail_timer.stop()
+        self._detail_timer = self.set_timer(0.05, self._load_detail)
+
+    def _load_detail(self) -> None:
+        detail = self.query_one(ContactDetail)
+        row = self.table.current_row
+        if row is None or not self.ready:
+            detail.show(None, [], self.table.today)
+            return
+        try:
+            contact = self.services.contacts.get(row.id)
+            history = self.services.interactions.history(row.id)
+        except NetuiError as error:
+            self.notify(str(error), severity="error")
+            return
+        detail.show(contact, history, self.table.today)
+
+    # -- search, sort, filter -------------------------------------------------------------
+
+    def action_search(self) -> None:
+        search = self.query_one("#search", Input)
+        search.display = True
+        # Focus now, not after a refresh: keys typed right behind "/" belong in the box.
+        self.screen.set_focus(search)
+
+    @on(Input.Changed, "#search")
+    def _on_search_changed(self, event: Input.Changed) -> None:
+        self.query_text = event.value
+        self._render_view()
+
+    @on(Input.Submitted, "#search")
+    def _on_search_submitted(self) -> None:
+        self.table.focus()
+        if not self.query_text:
+            self.query_one("#search").display = False
+
+    def action_clear(self) -> None:
+        search = self.query_one("#search", Input)
+        if search.has_focus or self.query_text:
+            search.value = ""
+            search.display = False
+            self.query_text = ""
+            self.table.focus()
+            self._render_view()
+        elif self.table.selected_ids:
+            self.table.clear_selection()
+            self._update_status_line(len(self.listing.view(self.status_filter, self.query_text)))
+
+    def action_cycle_sort(self) -> None:
+        index = SORT_KEYS.index(self.listing.sort_key)
+        self.set_sort(SORT_KEYS[(index + 1) % len(SORT_KEYS)])
+
+    def action_cycle_filter(self) -> None:
+        index = STATUS_FILTERS.index(self.status_filter)
+        self.set_filter(STATUS_FILTERS[(index + 1) % len(STATUS_FILTERS)])
+
+    def action_sort(self, key: str) -> None:
+        self.set_sort(SortKey(key))
+
+    def action_show(self, status: str) -> None:
+        self.set_filter(StatusFilter(status))
+
+    def set_filter(self, status: StatusFilter) -> None:
+        self.status_filter = status
+        self._render_view()
+
+    def set_sort(self, key: SortKey) -> None:
+        self.listing.sort_key = key
+        self._render_view()
+
+    # -- triage -------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in NEEDS_A_CONTACT or action in NEEDS_THE_TOP20:
+            row = self.table.current_row if self.loaded else None
+            if row is None:
+                return None
+            if action in NEEDS_THE_TOP20:
+                return row.status is TriageStatus.TOP20 or None
+            return True
+        if action == "clear":
+            return True
+        return True if self.loaded else None
+
+    def _targets(self) -> list[int]:
+        selected = self.table.selected_ids
+        if selected:
+            rows = self.listing.view(self.status_filter, self.query_text)
+            return [row.id for row in rows if row.id in selected]
+        row = self.table.current_row
+        return [row.id] if row else []
+
+    def _next_id_after(self, ids: Sequence[int]) -> int | None:
+        current = self.table.current_row
+        if current is None:
+            return None
+        rows = self.listing.view(self.status_filter, self.query_text)
+        return next_after(rows, current.id, frozenset(ids))
+
+    def _decide(self, decide: Callable[[list[int]], TriageResult], advance: bool = True) -> None:
+        ids = self._targets()
+        if not ids:
+            return
+        land_on = self._next_id_after(ids) if advance else ids[0]
+        try:
+            result = decide(ids)
+        except Top20FullError as error:
+            dialogs.offer_swap(self, ids, str(error), land_on)
+            return
+        except NetuiError as error:
+            self.notify(str(error), severity="error")
+            return
+        self.apply_result(result, land_on)
+
+    def apply_result(self, result: TriageResult, land_on: int | None) -> None:
+        """Refresh the rows a decision touched and say what happened."""
+        self.refresh_contacts(result.changed_ids, land_on)
+        self.table.clear_selection()
+        self.notify(result.message, timeout=3)
+
+    def refresh_contacts(self, ids: Sequence[int], land_on: int | None = None) -> None:
+        """Read these contacts' rows again (they changed) and redraw."""
+        for contact_id in ids:
+            try:
+                self.listing.replace(self.services.contacts.row(contact_id))
+            except NetuiError:
+                self.listing.remove(contact_id)
+        if land_on is not None and self.listing.get(land_on) is None:
+            land_on = None
+        self._render_view(keep_cursor_on=land_on)
+        self._changed()
+
+    def _set_status(self, status: TriageStatus) -> None:
+        self._decide(lambda ids: self.services.triage.set_status(ids, status))
+
+    def action_top20(self) -> None:
+        self._set_status(TriageStatus.TOP20)
+
+    def action_later(self) -> None:
+        self._set_status(TriageStatus.LATER)
+
+    def action_skip(self) -> None:
+        self._set_status(TriageStatus.SKIP)
+
+    def action_archive(self) -> None:
+        self._set_status(TriageStatus.ARCHIVED)
+
+    def action_renew(self) -> None:
+        self._set_status(TriageStatus.NEW)
+
+    def action_strength(self, strength: int) -> None:
+        self._decide(lambda ids: self.services.triage.set_strength(ids, strength))
+
+    def action_move_up(self) -> None:
+        self._decide(lambda ids: self.services.triage.move(ids[0], -1), advance=False)
+
+    def action_move_down(self) -> None:
+        self._decide(lambda ids: self.services.triage.move(ids[0], 1), advance=False)
+
+    def action_undo(self) -> None:
+        result = self.services.triage.undo()
+        if result is None:
+            self.notify("Nothing to undo.", timeout=3)
+            return
+        self.apply_result(result, result.changed_ids[0] if result.changed_ids else None)
+
+    # -- dialogs ---------------------------------------------------------------------------
+
+    def action_new_contact(self) -> None:
+        dialogs.new_contact(self)
+
+    def action_edit_contact(self) -> None:
+        dialogs.edit_contact(self)
+
+    def action_log_interaction(self) -> None:
+        dialogs.log_interaction(self)
+
+    def action_triage_mode(self) -> None:
+        dialogs.triage_mode(self)
+
+    def action_import_contacts(self) -> None:
+        dialogs.import_contacts(self)
+
+    def action_export_contacts(self) -> None:
+        dialogs.export_contacts(self)
+
+    def action_find_duplicates(self) -> None:
+        dialogs.find_duplicates(self)
+
+    @on(ContactTable.Activated)
+    def _on_activated(self) -> None:
+        if self.check_action("edit_contact", ()):
+            self.action_edit_contact()
+
+    @on(Button.Pressed, "#welcome-add")
+    def _welcome_add(self) -> None:
+        self.action_new_contact()
+
+    @on(Button.Pressed, "#welcome-import")
+    def _welcome_import(self) -> None:
+        self.action_import_contacts()
