@@ -2,27 +2,17 @@
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from builders import write_csv
 
 from netui.services.context import Services
 
 FIXTURES = Path(__file__).parents[1] / "io" / "fixtures"
 LINKEDIN = FIXTURES / "linkedin_7col_preamble.csv"
-
-
-def write_csv(path: Path, header: tuple[str, ...], rows: list[tuple[str, ...]]) -> Path:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(rows)
-    path.write_text(out.getvalue(), encoding="utf-8")
-    return path
 
 
 def digest(path: Path) -> str:
