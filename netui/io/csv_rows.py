@@ -111,6 +111,23 @@ class RowConverter:
                 )
         return None
 
+    def damaged(self, row: list[str], number: int) -> RowProblem | None:
+        """A row holding a NUL: the file was damaged there, so none of its values is trusted.
+
+        The rest of the file still goes in; only a file that is mostly such bytes is
+        refused as a whole (see ``netui.io.encoding.BINARY_LINE_SHARE``).
+        """
+        for index, cell in enumerate(row[: self.width]):
+            if "\x00" in cell:
+                name = self.columns[index]
+                column = f'"{name}"' if name else f"column {index + 1}"
+                return RowProblem(
+                    number,
+                    f"is damaged: its {column} value holds a NUL byte, which no text export "
+                    "contains (check this row in the file and add the person by hand)",
+                )
+        return None
+
     def _too_long(self, row: list[str], number: int) -> RowProblem | None:
         for index in self.used:
             if len(row[index]) > MAX_FIELD_LENGTH:
@@ -147,7 +164,7 @@ class RowConverter:
             notes_at,
         ) = self._at
         plain_name = middle_at < 0 and suffix_at < 0 and nickname_at < 0
-        too_long, no_name = self._too_long, self.no_name
+        too_long, damaged, no_name = self._too_long, self.damaged, self.no_name
         strip, limit = str.strip, MAX_FIELD_LENGTH
         dates: dict[str, date] = {}
         new = tuple.__new__
@@ -163,6 +180,8 @@ class RowConverter:
                 cells = list(map(strip, row) if "  " not in joined else map(clean_line, row))
                 notes = cells[notes_at]
             else:
+                if "\x00" in joined:
+                    return damaged(row, number)
                 if max(map(len, row)) > limit and (problem := too_long(row, number)):
                     return problem
                 cells = list(map(clean_line, row))
@@ -257,6 +276,8 @@ class RowConverter:
     def _convert_general(
         self, row: list[str], number: int, stats: ReadStats
     ) -> ImportedContact | RowProblem | None:
+        if "\x00" in "".join(row) and (problem := self.damaged(row, number)):
+            return problem
         if max(map(len, row)) > MAX_FIELD_LENGTH and (problem := self._too_long(row, number)):
             return problem
         one = self._one

@@ -234,3 +234,53 @@ def test_merge_with_yes_and_json(cmd, add: Callable[..., int]) -> None:
         "netui: error: cannot merge contact 2 into itself; choose two contacts\n"
     )
     assert cmd.fail("merge", "2", "9", "--yes") == "netui: error: no contact with id 9\n"
+
+
+@pytest.mark.parametrize(
+    ("header", "rows", "damaged"),
+    [
+        (
+            "First Name,Last Name,URL,Email Address,Company,Position,Connected On",
+            ["Dana,Whitfield,,,Tidewell,Ops,", "Lena,Vo\x00ss,,,,,", "Mei,Lin,,,,,"],
+            '"Last Name"',
+        ),
+        (
+            "Name,Company,Email",
+            ["Dana Whitfield,Tidewell,", "Lena Voss,Pinecrest\x00,", "Mei Lin,,"],
+            '"Company"',
+        ),
+    ],
+    ids=["linkedin", "generic csv"],
+)
+def test_a_damaged_row_is_listed_and_the_others_imported(
+    cmd, tmp_path: Path, header: str, rows: list[str], damaged: str
+) -> None:
+    path = tmp_path / "export.csv"
+    path.write_bytes("\n".join((header, *rows, "")).encode())
+
+    out = cmd.ok("import", str(path))
+
+    assert "  added            2  new contacts" in out
+    assert "  problems         1  rows not imported (listed below)" in out
+    assert f"  row 3: is damaged: its {damaged} value holds a NUL byte" in out
+    assert sorted(c["full_name"] for c in cmd.json("contacts")) == ["Dana Whitfield", "Mei Lin"]
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8, bytes(range(256)) * 300],
+    ids=["a PNG image renamed .csv", "binary data with no signature"],
+)
+def test_a_binary_file_is_one_line_exit_1_and_writes_nothing(
+    cmd, add, db: Path, tmp_path: Path, content: bytes
+) -> None:
+    add("Dana Whitfield")
+    before = digest(db)
+    path = tmp_path / "contacts.csv"
+    path.write_bytes(content)
+
+    err = cmd.fail("import", str(path))  # checks: exit 1, one line, no traceback
+
+    assert err.startswith(f"netui: error: {path}: is ")
+    assert "PNG image" in err or "is not a text file (it looks like binary data" in err
+    assert digest(db) == before
