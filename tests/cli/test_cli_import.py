@@ -55,7 +55,13 @@ def test_import_json_is_stable(cmd, tmp_path: Path) -> None:
         "skipped_blank": 0,
         "job_changes": [],
         "possible_duplicates": [],
-        "problems": [{"row": 3, "reason": 'no name (column "Name" is empty)'}],
+        "problems": [
+            {
+                "row": 3,
+                "reason": 'no name (column "Name" is empty; '
+                "the row has only a company and an email address)",
+            }
+        ],
         "warnings": [],
         "warning_count": 0,
     }
@@ -65,7 +71,10 @@ def test_row_problems_exit_0_and_are_listed_with_row_numbers(cmd) -> None:
     out = cmd.ok("import", str(FIXTURES / "generic_synonyms.csv"))
     assert "  problems         1  rows not imported (listed below)" in out
     assert "Problems (these rows were not imported; the others were):" in out
-    assert '  row 5: no name (columns "Display Name"/"Given"/"Surname" are empty)' in out
+    assert (
+        '  row 5: no name (columns "Display Name"/"Given"/"Surname" are empty; '
+        "the row has only a company)"
+    ) in out
 
 
 def test_job_changes_and_possible_duplicates_are_reported(cmd, add, tmp_path: Path) -> None:

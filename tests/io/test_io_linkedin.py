@@ -228,7 +228,11 @@ def test_row_with_data_but_no_name_is_a_problem(write: Write, make_linkedin: Mak
 
     items = list(read_contacts(path, stats=stats))
 
-    assert items[0] == RowProblem(5, 'no name (columns "First Name"/"Last Name" are empty)')
+    assert items[0] == RowProblem(
+        5,
+        'no name (columns "First Name"/"Last Name" are empty; '
+        "the row has only a company and a LinkedIn profile)",
+    )
     assert isinstance(items[1], ImportedContact)
     assert (stats.contacts, stats.problems, stats.skipped_blank) == (1, 1, 0)
 

@@ -31,8 +31,8 @@ def contacts_by_name(services: Services) -> dict[str, int]:
         ("linkedin_6col.csv", None, 3, 0, 0),
         ("google_current.csv", None, 3, 1, 1),
         ("google_legacy.csv", None, 2, 0, 0),
-        ("outlook_desktop.csv", None, 2, 1, 1),
-        ("outlook_com.csv", None, 2, 1, 0),
+        ("outlook_desktop.csv", None, 3, 0, 1),  # a company's card is named by its company
+        ("outlook_com.csv", None, 3, 0, 0),
         ("generic_synonyms.csv", None, 3, 1, 0),
         (
             "generic_semicolon_mapped.csv",
