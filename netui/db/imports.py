@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 
 from sqlalchemy.orm import Session
 
-from netui.domain.matching import FieldValue
+from netui.domain.record_merge import FieldValue
 from netui.domain.types import ImportBatchInfo
 from netui.errors import NotFoundError
 

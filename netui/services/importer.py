@@ -6,7 +6,8 @@ killed process, leaves the database as it was).
 
 Rows are matched to stored contacts (and to earlier rows of the same file) by email, then
 LinkedIn profile, then phone number, then name and company, using the keys of
-:mod:`netui.domain.matching`. A match is merged with :func:`~netui.domain.matching.merge_plan`:
+:mod:`netui.domain.identity_keys`. A match is merged with
+:func:`~netui.domain.record_merge.merge_plan`:
 empty fields are filled, lists unioned, and a different company or title is taken as a job
 change; what the user wrote (notes, how we met, strength, status) is never overwritten.
 New rows whose name is like a stored contact's are reported as possible duplicates.
@@ -35,15 +36,14 @@ from netui.db.imports import (
     encode_value,
 )
 from netui.domain.clock import Clock, local_today
-from netui.domain.matching import (
-    NameIndex,
-    merge_plan,
+from netui.domain.identity_keys import (
     name_company_key,
     normalize_email,
     normalize_linkedin,
-    person_name,
     phone_key,
 )
+from netui.domain.name_similarity import NameIndex, person_name
+from netui.domain.record_merge import merge_plan
 from netui.domain.types import ImportBatchInfo, TriageStatus
 from netui.domain.validation import MAX_NAME_LENGTH
 from netui.errors import NetuiError
