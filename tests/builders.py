@@ -1,8 +1,15 @@
-"""Builders shared by every test folder: the fixed moment and a small cast of invented people."""
+"""Builders shared by every test folder: the fixed moment, a small cast of invented people,
+and contact files for the import tests, written on the fly (every person here is invented)."""
 
 from __future__ import annotations
 
+import csv
+import io
+import sqlite3
+from collections.abc import Sequence
 from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
 
 from netui.domain.types import ContactDraft, DatePrecision, LooseDate
 
@@ -32,3 +39,108 @@ def people_drafts() -> list[ContactDraft]:
         )
         for name, company, title, strength, last in PEOPLE
     ]
+
+
+# --- contact files for the import tests ------------------------------------------------
+
+LINKEDIN_HEADER = (
+    "First Name",
+    "Last Name",
+    "URL",
+    "Email Address",
+    "Company",
+    "Position",
+    "Connected On",
+)
+PREAMBLE = (
+    "Notes:\n"
+    '"Email addresses appear only for connections who let their contacts download them; '
+    'for everyone else the column is left blank."\n\n'
+)
+
+# (first, last, url slug, email, company, position, connected on)
+DANA = (
+    "Dana",
+    "Whitfield, PMP",
+    "dana-whitfield-4821",
+    "",
+    "Tidewell Systems",
+    "Director of Operations",
+    "07 Feb 2025",
+)
+MARCUS = (
+    "Marcus",
+    "Oyelaran",
+    "marcus-oyelaran",
+    "marcus.oyelaran@example.com",
+    "Bluefen Labs",
+    "Founder",
+    "21 Nov 2023",
+)
+LENA = (
+    "Lena",
+    "Voss (she/her)",
+    "lenavoss",
+    "",
+    "Pinecrest Health",
+    "Senior Recruiter",
+    "03 Mar 2022",
+)
+PRIYA = (
+    "Priya",
+    "Raman, MBA",
+    "priya-raman-ops",
+    "",
+    "Quarry & Vine, Inc.",
+    "Program Manager",
+    "30 Sep 2020",
+)
+#: The four LinkedIn connections above, in file order (:data:`PEOPLE` is the cast of
+#: stored contacts; these are rows of an export).
+CONNECTIONS = (DANA, MARCUS, LENA, PRIYA)
+
+
+def linkedin_rows(*people: Sequence[str]) -> list[list[str]]:
+    return [
+        [first, last, f"https://www.linkedin.com/in/{slug}" if slug else "", *rest]
+        for first, last, slug, *rest in people
+    ]
+
+
+def write_linkedin(path: Path, *people: Sequence[str], preamble: bool = True) -> Path:
+    """A LinkedIn Connections.csv with these people (see CONNECTIONS for the tuple shape)."""
+    out = io.StringIO()
+    if preamble:
+        out.write(PREAMBLE)
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(LINKEDIN_HEADER)
+    writer.writerows(linkedin_rows(*people))
+    path.write_text(out.getvalue(), encoding="utf-8")
+    return path
+
+
+def write_csv(path: Path, header: Sequence[str], rows: Sequence[Sequence[str]]) -> Path:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8")
+    return path
+
+
+def table_dump(db_path: Path) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every table, to compare a database before and after."""
+    connection = sqlite3.connect(db_path)
+    try:
+        tables = [
+            name
+            for (name,) in connection.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
+            )
+        ]
+        return {
+            table: connection.execute(f'SELECT * FROM "{table}" ORDER BY rowid').fetchall()
+            for table in tables
+        }
+    finally:
+        connection.close()

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC
 from pathlib import Path
+from types import TracebackType
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
@@ -18,7 +19,14 @@ from netui.db.models import CLOCK_OPTION
 from netui.domain.clock import Clock
 from netui.errors import DatabaseFileError
 
-__all__ = ["Database", "FileState", "backup_file", "inspect_file", "open_database"]
+__all__ = [
+    "Database",
+    "FileState",
+    "UnitOfWork",
+    "backup_file",
+    "inspect_file",
+    "open_database",
+]
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -71,6 +79,52 @@ def pre_upgrade_backup_path(path: Path, revision: str | None, clock: Clock) -> P
     return path.with_name(f"{path.name}.schema-{revision}-{stamp}.bak")
 
 
+class UnitOfWork:
+    """A session whose work is kept only if ``commit()`` is called before the block ends.
+
+    For work that may be thrown away on purpose, such as a dry run, which does everything
+    and then rolls it back without having to raise an exception to get there::
+
+        with database.unit_of_work() as work:
+            do_things(work.session)
+            if keep:
+                work.commit()
+    """
+
+    def __init__(self, sessions: sessionmaker[Session]) -> None:
+        self._sessions = sessions
+        self._session: Session | None = None
+
+    @property
+    def session(self) -> Session:
+        if self._session is None:
+            raise RuntimeError("the unit of work is used outside its with block")
+        return self._session
+
+    def __enter__(self) -> UnitOfWork:
+        self._session = self._sessions()
+        self._session.begin()
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        session, self._session = self.session, None
+        try:
+            session.rollback()  # what commit() kept stays; anything since goes
+        finally:
+            session.close()
+
+    def commit(self) -> None:
+        self.session.commit()
+
+    def rollback(self) -> None:
+        self.session.rollback()
+
+
 class Database:
     """One engine per process, its clock, and a unit-of-work session factory.
 
@@ -90,6 +144,10 @@ class Database:
         """A session whose work is committed on success and rolled back on any error."""
         with self._sessions.begin() as session:
             yield session
+
+    def unit_of_work(self) -> UnitOfWork:
+        """A session rolled back at the end of its block unless its work was committed."""
+        return UnitOfWork(self._sessions)
 
     def close(self) -> None:
         self.engine.dispose()

@@ -17,7 +17,8 @@ from netui.io.contact_builder import (
 )
 from netui.io.csv_layout import CsvLayout
 from netui.io.dates import is_empty_date, parse_date
-from netui.io.formats import NAME_FIELDS
+from netui.io.formats import ADDRESS_BOOK_FORMATS, NAME_FIELDS
+from netui.io.nameless import describe_details, stand_in_name
 from netui.io.names import clean_name_part, split_full_name
 from netui.io.records import ImportedContact, ReadStats, RowProblem
 from netui.io.text import clean_line, clean_multiline
@@ -29,6 +30,7 @@ _SINGLE = (
     "last_name",
     "name_suffix",
     "nickname",
+    "display_name",
     "company",
     "title",
     "linkedin_url",
@@ -69,12 +71,16 @@ class RowConverter:
         self.simple = layout.format != "google" and all(len(i) == 1 for i in groups.values())
         at = {field: indices[0] for field, indices in groups.items()}
         self._at = tuple(at.get(field, -1) for field in (*_SINGLE, *_MULTI))
-        names = [self.columns[i] for f in NAME_FIELDS for i in groups.get(f, ())]
-        names.sort(key=self.columns.index)
+        #: Whether a row with only a company is that organisation's card, named by it.
+        self.company_cards = layout.format in ADDRESS_BOOK_FORMATS
+        looked_at = NAME_FIELDS | {"company"} if self.company_cards else NAME_FIELDS
+        names = sorted(i for f in looked_at for i in groups.get(f, ()))
         plural = len(names) > 1
+        #: The start of a nameless row's reason; :meth:`nameless` completes it.
         self.no_name = (
-            f"no name (column{'s' if plural else ''} {_quoted(names)} "
-            f"{'are' if plural else 'is'} empty)"
+            f"no name{' or company' if self.company_cards else ''} "
+            f"(column{'s' if plural else ''} {_quoted([self.columns[i] for i in names])} "
+            f"{'are' if plural else 'is'} empty"
         )
         #: ``convert(row, row_number, stats)``: the record for a full-width row, or None
         #: for a row with nothing to import. The row may be changed.
@@ -111,6 +117,30 @@ class RowConverter:
                 )
         return None
 
+    def damaged(self, row: list[str], number: int) -> RowProblem | None:
+        """A row holding a NUL: the file was damaged there, so none of its values is trusted.
+
+        The rest of the file still goes in; only a file that is mostly such bytes is
+        refused as a whole (see ``netui.io.encoding.BINARY_LINE_SHARE``).
+        """
+        for index, cell in enumerate(row[: self.width]):
+            if "\x00" in cell:
+                name = self.columns[index]
+                column = f'"{name}"' if name else f"column {index + 1}"
+                return RowProblem(
+                    number,
+                    f"is damaged: its {column} value holds a NUL byte, which no text export "
+                    "contains (check this row in the file and add the person by hand)",
+                )
+        return None
+
+    def nameless(self, number: int, details: str) -> RowProblem:
+        """A row with ``details`` (see describe_details) but nothing to call anyone by."""
+        return RowProblem(number, f"{self.no_name}; the row has only {details})")
+
+    def _stand_in(self, display: str, nickname: str, company: str) -> tuple[str, bool]:
+        return stand_in_name(display, nickname, company, company_cards=self.company_cards)
+
     def _too_long(self, row: list[str], number: int) -> RowProblem | None:
         for index in self.used:
             if len(row[index]) > MAX_FIELD_LENGTH:
@@ -135,6 +165,7 @@ class RowConverter:
             last_at,
             suffix_at,
             nickname_at,
+            display_at,
             company_at,
             title_at,
             url_at,
@@ -146,8 +177,16 @@ class RowConverter:
             website_at,
             notes_at,
         ) = self._at
-        plain_name = middle_at < 0 and suffix_at < 0 and nickname_at < 0
-        too_long, no_name = self._too_long, self.no_name
+        # Only first and last name columns: no stand-in for a missing name to look for.
+        plain_name = (
+            middle_at < 0
+            and suffix_at < 0
+            and nickname_at < 0
+            and display_at < 0
+            and not self.company_cards
+        )
+        too_long, damaged, nameless = self._too_long, self.damaged, self.nameless
+        stand_in = self._stand_in
         strip, limit = str.strip, MAX_FIELD_LENGTH
         dates: dict[str, date] = {}
         new = tuple.__new__
@@ -163,6 +202,8 @@ class RowConverter:
                 cells = list(map(strip, row) if "  " not in joined else map(clean_line, row))
                 notes = cells[notes_at]
             else:
+                if "\x00" in joined:
+                    return damaged(row, number)
                 if max(map(len, row)) > limit and (problem := too_long(row, number)):
                     return problem
                 cells = list(map(clean_line, row))
@@ -170,14 +211,20 @@ class RowConverter:
             first = cells[first_at]
             last = cells[last_at]
             full = cells[full_at]
+            of_company = False
             if not full:
                 if plain_name:
                     full = f"{first} {last}" if first and last else first or last
                 else:
                     full = compose_name(first, cells[middle_at], last, cells[suffix_at])
-                    full = full or cells[nickname_at]
+                    if not full:
+                        full, of_company = stand_in(
+                            cells[display_at], cells[nickname_at], cells[company_at]
+                        )
             email = cells[emails_at]
+            emails = clean_emails([email]) if email else ()
             phone = cells[phones_at]
+            phones = clean_phones([phone]) if phone else ()
             url = cells[url_at]
             if url:
                 url = url if url[:4] == "http" else linkedin_url(url)
@@ -188,18 +235,29 @@ class RowConverter:
                     cells[company_at]
                     or cells[title_at]
                     or cells[met_at]
-                    or email
-                    or phone
+                    or emails
+                    or phones
                     or url
                     or notes
                 ):
-                    return RowProblem(number, no_name)
+                    details = describe_details(
+                        cells[company_at],
+                        cells[title_at],
+                        emails,
+                        phones,
+                        url,
+                        notes,
+                        cells[met_at],
+                    )
+                    return nameless(number, details)
                 return None
             if first or last:
                 # A one-word name needs no cleaning (clean_name_part checks the same):
                 # skipping the call matters when every row has two.
                 first_name = first if first.isalpha() or not first else clean_name_part(first)
                 last_name = last if last.isalpha() or not last else clean_name_part(last)
+            elif of_company:
+                first_name = last_name = ""  # an organisation's card has no person's name
             else:
                 first_name, last_name = split_full_name(full)
             date_text = cells[date_at]
@@ -226,8 +284,8 @@ class RowConverter:
                     last_name,
                     cells[company_at],
                     cells[title_at],
-                    clean_emails([email]) if email else (),
-                    clean_phones([phone]) if phone else (),
+                    emails,
+                    phones,
                     url,
                     notes,
                     clean_tags([tags]) if tags else (),
@@ -257,6 +315,8 @@ class RowConverter:
     def _convert_general(
         self, row: list[str], number: int, stats: ReadStats
     ) -> ImportedContact | RowProblem | None:
+        if "\x00" in "".join(row) and (problem := self.damaged(row, number)):
+            return problem
         if max(map(len, row)) > MAX_FIELD_LENGTH and (problem := self._too_long(row, number)):
             return problem
         one = self._one
@@ -264,8 +324,12 @@ class RowConverter:
         full = one(row, "full_name") or compose_name(
             first, one(row, "middle_name"), last, one(row, "name_suffix")
         )
-        full = full or one(row, "nickname")
         company, title, met = one(row, "company"), one(row, "title"), one(row, "how_we_met")
+        of_company = False
+        if not full:
+            full, of_company = self._stand_in(
+                one(row, "display_name"), one(row, "nickname"), company
+            )
         emails = clean_emails(self._all(row, "emails"))
         phones = clean_phones(self._all(row, "phones"))
         url = one(row, "linkedin_url")
@@ -277,7 +341,10 @@ class RowConverter:
         )
         if not full:
             if company or title or emails or phones or url or notes or met:
-                return RowProblem(number, self.no_name)
+                return self.nameless(
+                    number,
+                    describe_details(company, title, emails, phones, url, notes, met),
+                )
             return None
         return build_contact(
             number,
@@ -294,4 +361,5 @@ class RowConverter:
             how_we_met=met,
             connected_on=one(row, "connected_on"),
             stats=stats,
+            derive_names=not of_company,
         )

@@ -11,8 +11,9 @@ from netui.io.errors import ImportFileError
 FORMATS = ("auto", "linkedin", "google", "outlook", "csv", "vcard")
 
 #: Field names a column can feed: the fields of ImportedContact, plus a few that only
-#: help build them (a middle name or suffix goes into full_name, a nickname stands in
-#: for a missing name, a website that is a LinkedIn profile becomes linkedin_url).
+#: help build them (a middle name or suffix goes into full_name, a display name or a
+#: nickname stands in for a missing name, a website that is a LinkedIn profile becomes
+#: linkedin_url).
 FIELDS = (
     "full_name",
     "first_name",
@@ -20,6 +21,7 @@ FIELDS = (
     "last_name",
     "name_suffix",
     "nickname",
+    "display_name",
     "company",
     "title",
     "emails",
@@ -33,7 +35,11 @@ FIELDS = (
 )
 #: The field name that makes a mapping drop a column.
 IGNORE = "ignore"
-NAME_FIELDS = frozenset(("full_name", "first_name", "last_name", "nickname"))
+NAME_FIELDS = frozenset(("full_name", "first_name", "last_name", "nickname", "display_name"))
+#: Formats whose rows are address-book cards. A card there with no person's name but a
+#: company is that organisation's own card, and is named by its company, as the address
+#: books themselves show it; in other files a row without a name is a row missing one.
+ADDRESS_BOOK_FORMATS = frozenset(("google", "outlook"))
 
 _FIELD_ALIASES = {
     "name": "full_name",
@@ -45,6 +51,7 @@ _FIELD_ALIASES = {
     "surname": "last_name",
     "family_name": "last_name",
     "suffix": "name_suffix",
+    "display": "display_name",
     "email": "emails",
     "phone": "phones",
     "linkedin": "linkedin_url",
@@ -78,6 +85,7 @@ _GOOGLE = {
     "family name": "last_name",
     "name suffix": "name_suffix",
     "nickname": "nickname",
+    "file as": "display_name",
     "organization name": "company",
     "organization title": "title",
     "notes": "notes",
@@ -102,6 +110,9 @@ _OUTLOOK = {
     "e-mail address": "emails",
     "e-mail 2 address": "emails",
     "e-mail 3 address": "emails",
+    "e-mail display name": "display_name",
+    "e-mail 2 display name": "display_name",
+    "e-mail 3 display name": "display_name",
     "mobile phone": "phones",
     "primary phone": "phones",
     "business phone": "phones",

@@ -115,6 +115,23 @@ def _clean_name_part(value: str) -> str:
     return " ".join(value.split()).strip(_TRAILING_JUNK)
 
 
+# "Ann Lee (ann@example.com)", "Ann Lee <ann@example.com>": an address after the name.
+_TRAILING_ADDRESS = re.compile(r"\s*[(<\[][^()<>\[\]]*@[^()<>\[\]]*[)>\]]$")
+_BARE_ADDRESS = re.compile(r"[<(\[\"']*(?:mailto:)?[^\s@]+@[^\s@]+[>)\]\"']*", re.IGNORECASE)
+
+
+def display_name(value: str) -> str:
+    """A display name as a person's name, or "" when it is only an email address.
+
+    Outlook shows a contact as ``Ann Lee (ann@example.com)``, and as the bare address
+    when it knows no name: the bracketed address goes, and an address is never a name.
+    """
+    if not value:
+        return ""
+    name = _TRAILING_ADDRESS.sub("", value).strip().strip("\"'").strip()
+    return "" if _BARE_ADDRESS.fullmatch(name) else name
+
+
 def split_full_name(full_name: str) -> tuple[str, str]:
     """Guess (first, last) from a one-field name: "Dr. Priya N. Raman, PhD" -> Priya, Raman.
 

@@ -72,8 +72,9 @@ def sniff(
 ) -> SourceInfo:
     """Detect a file's format, encoding, delimiter and columns without reading its rows.
 
-    Only the start of the file is decoded and parsed; the rest is skimmed once, as
-    bytes, to check the encoding and look for NUL bytes.
+    Only the start of the file is decoded and parsed (a start that is mostly binary
+    data is refused); the rest is skimmed once, as bytes, to check the encoding. A NUL
+    byte in a row does not sink the file: reading reports that row as damaged.
 
     ``format`` is ``"auto"`` or one of ``linkedin``, ``google``, ``outlook``, ``csv``
     (any other CSV, mapped by header synonyms) and ``vcard``. ``mapping`` is

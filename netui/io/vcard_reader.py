@@ -245,6 +245,13 @@ def _read_card(
     where = f"(the card starting on line {card.line:,})"
     if card.problem:
         return RowProblem(card.number, f"{where[1:-1]} {card.problem}")
+    for line_number, line in card.lines:
+        if "\x00" in line:
+            return RowProblem(
+                card.number,
+                f"is damaged: line {line_number:,} holds a NUL byte, which no text export "
+                f"contains {where}",
+            )
     text = _card_text(card)
     if isinstance(text, RowProblem):
         return RowProblem(card.number, f"{text.reason} {where}")

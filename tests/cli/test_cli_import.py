@@ -2,27 +2,17 @@
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from builders import write_csv
 
 from netui.services.context import Services
 
 FIXTURES = Path(__file__).parents[1] / "io" / "fixtures"
 LINKEDIN = FIXTURES / "linkedin_7col_preamble.csv"
-
-
-def write_csv(path: Path, header: tuple[str, ...], rows: list[tuple[str, ...]]) -> Path:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(rows)
-    path.write_text(out.getvalue(), encoding="utf-8")
-    return path
 
 
 def digest(path: Path) -> str:
@@ -65,7 +55,13 @@ def test_import_json_is_stable(cmd, tmp_path: Path) -> None:
         "skipped_blank": 0,
         "job_changes": [],
         "possible_duplicates": [],
-        "problems": [{"row": 3, "reason": 'no name (column "Name" is empty)'}],
+        "problems": [
+            {
+                "row": 3,
+                "reason": 'no name (column "Name" is empty; '
+                "the row has only a company and an email address)",
+            }
+        ],
         "warnings": [],
         "warning_count": 0,
     }
@@ -75,7 +71,10 @@ def test_row_problems_exit_0_and_are_listed_with_row_numbers(cmd) -> None:
     out = cmd.ok("import", str(FIXTURES / "generic_synonyms.csv"))
     assert "  problems         1  rows not imported (listed below)" in out
     assert "Problems (these rows were not imported; the others were):" in out
-    assert '  row 5: no name (columns "Display Name"/"Given"/"Surname" are empty)' in out
+    assert (
+        '  row 5: no name (columns "Display Name"/"Given"/"Surname" are empty; '
+        "the row has only a company)"
+    ) in out
 
 
 def test_job_changes_and_possible_duplicates_are_reported(cmd, add, tmp_path: Path) -> None:
@@ -244,3 +243,53 @@ def test_merge_with_yes_and_json(cmd, add: Callable[..., int]) -> None:
         "netui: error: cannot merge contact 2 into itself; choose two contacts\n"
     )
     assert cmd.fail("merge", "2", "9", "--yes") == "netui: error: no contact with id 9\n"
+
+
+@pytest.mark.parametrize(
+    ("header", "rows", "damaged"),
+    [
+        (
+            "First Name,Last Name,URL,Email Address,Company,Position,Connected On",
+            ["Dana,Whitfield,,,Tidewell,Ops,", "Lena,Vo\x00ss,,,,,", "Mei,Lin,,,,,"],
+            '"Last Name"',
+        ),
+        (
+            "Name,Company,Email",
+            ["Dana Whitfield,Tidewell,", "Lena Voss,Pinecrest\x00,", "Mei Lin,,"],
+            '"Company"',
+        ),
+    ],
+    ids=["linkedin", "generic csv"],
+)
+def test_a_damaged_row_is_listed_and_the_others_imported(
+    cmd, tmp_path: Path, header: str, rows: list[str], damaged: str
+) -> None:
+    path = tmp_path / "export.csv"
+    path.write_bytes("\n".join((header, *rows, "")).encode())
+
+    out = cmd.ok("import", str(path))
+
+    assert "  added            2  new contacts" in out
+    assert "  problems         1  rows not imported (listed below)" in out
+    assert f"  row 3: is damaged: its {damaged} value holds a NUL byte" in out
+    assert sorted(c["full_name"] for c in cmd.json("contacts")) == ["Dana Whitfield", "Mei Lin"]
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8, bytes(range(256)) * 300],
+    ids=["a PNG image renamed .csv", "binary data with no signature"],
+)
+def test_a_binary_file_is_one_line_exit_1_and_writes_nothing(
+    cmd, add, db: Path, tmp_path: Path, content: bytes
+) -> None:
+    add("Dana Whitfield")
+    before = digest(db)
+    path = tmp_path / "contacts.csv"
+    path.write_bytes(content)
+
+    err = cmd.fail("import", str(path))  # checks: exit 1, one line, no traceback
+
+    assert err.startswith(f"netui: error: {path}: is ")
+    assert "PNG image" in err or "is not a text file (it looks like binary data" in err
+    assert digest(db) == before

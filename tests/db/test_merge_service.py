@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from import_files import DANA, write_linkedin
+from builders import DANA, write_linkedin
 
 from netui.domain.clock import FakeClock
 from netui.domain.types import (

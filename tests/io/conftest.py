@@ -13,18 +13,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
+from builders import LINKEDIN_HEADER
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
-LINKEDIN_COLUMNS_7 = (
-    "First Name",
-    "Last Name",
-    "URL",
-    "Email Address",
-    "Company",
-    "Position",
-    "Connected On",
-)
+LINKEDIN_COLUMNS_7 = LINKEDIN_HEADER
 LINKEDIN_COLUMNS_6 = tuple(c for c in LINKEDIN_COLUMNS_7 if c != "URL")
 
 # (first, last, url, email, company, position, connected on)

@@ -143,19 +143,6 @@ def test_stray_quote_closed_much_later_is_a_row_problem(write: Write) -> None:
     assert last.row_number == 3
 
 
-@pytest.mark.parametrize("where", ["start", "far"])
-def test_nul_bytes(write: Write, where: str) -> None:
-    row = "Aiko,Tanabe,,,Saltmarsh Foods,Brand Lead,07 Feb 2025\n"
-    rows = 3 if where == "start" else 2_000  # "far" puts it past the first 64 KB
-    text = LINKEDIN_HEADER + row * rows + "Oren,Ad\x00ler,,,,,\n"
-    path = write("Connections.csv", text)
-
-    message = problem_of(path)
-
-    assert "NUL byte" in message
-    assert f"line {rows + 2:,}" in message
-
-
 def test_missing_file_and_folder(tmp_path: Path) -> None:
     assert "does not exist" in problem_of(tmp_path / "nope.csv")
     assert "folder" in problem_of(tmp_path)

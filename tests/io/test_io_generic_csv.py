@@ -61,7 +61,10 @@ def test_header_synonyms(fixture_path: Fixture) -> None:
     assert isinstance(rosalind, ImportedContact)
     assert (rosalind.first_name, rosalind.last_name) == ("Rosalind", "Achterberg")
     assert isinstance(problem, RowProblem)
-    assert problem.reason == 'no name (columns "Display Name"/"Given"/"Surname" are empty)'
+    # Not an address book: a row with only a company is a row missing its name.
+    assert problem.reason == (
+        'no name (columns "Display Name"/"Given"/"Surname" are empty; the row has only a company)'
+    )
 
 
 def test_mapping_for_headers_no_synonym_knows(fixture_path: Fixture) -> None:

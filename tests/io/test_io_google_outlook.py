@@ -24,7 +24,7 @@ def test_google_current_export(fixture_path: Fixture) -> None:
     assert reader.info.mapping["Organization Title"] == "title"
     assert reader.info.mapping["E-mail 2 - Value"] == "emails"
     assert "E-mail 1 - Label" not in reader.info.mapping
-    ines, kwame, problem, bram = items
+    ines, kwame, nameless, bram = items
     assert isinstance(kwame, ImportedContact)
     assert isinstance(bram, ImportedContact)
     assert ines == ImportedContact(
@@ -44,8 +44,10 @@ def test_google_current_export(fixture_path: Fixture) -> None:
     assert (kwame.first_name, kwame.last_name) == ("Kwame", "Mensah")
     assert kwame.phones == ("+44 20 7946 0811", "+44 7700 900123")
     assert kwame.tags == ("Former colleagues",)
-    assert problem == RowProblem(
-        4, 'no name (columns "First Name"/"Last Name"/"Nickname" are empty)'
+    assert nameless == RowProblem(
+        4,
+        'no name or company (columns "First Name"/"Last Name"/"Nickname"/"File As"/'
+        '"Organization Name" are empty; the row has only an email address)',
     )
     assert bram.row_number == 6
     assert bram.full_name == "Bram"  # a nickname stands in for a missing name
@@ -106,7 +108,7 @@ def test_outlook_desktop_export(fixture_path: Fixture) -> None:
     assert reader.info.format == "outlook"
     assert "Title" not in reader.info.mapping  # "Ms.", "Dr.": not a job title
     assert "Birthday" not in reader.info.mapping
-    maren, jonah, problem = items
+    maren, jonah, corvid = items
     assert isinstance(jonah, ImportedContact)
     assert maren == ImportedContact(
         row_number=2,
@@ -124,14 +126,19 @@ def test_outlook_desktop_export(fixture_path: Fixture) -> None:
     assert jonah.full_name == "Jonah E. Pell III"
     assert jonah.title == "Chief Medical Officer"
     assert jonah.emails == ("jonah.pell@example.net",)  # the Exchange (EX) address is not one
-    assert isinstance(problem, RowProblem)
-    assert problem.row_number == 4
+    # An organisation's card: named by its company, with no person's name to split.
+    assert corvid == ImportedContact(
+        row_number=4,
+        full_name="Corvid Logistics",
+        company="Corvid Logistics",
+        phones=("(800) 555-0150",),
+    )
     assert reader.stats.skipped_blank == 1  # all "0/0/00", "Normal", "False"
 
 
 def test_outlook_com_export(fixture_path: Fixture) -> None:
     reader = ContactReader(fixture_path("outlook_com.csv"))
-    sofia, gus, problem = list(reader)
+    sofia, gus, lumen = list(reader)
 
     assert reader.info.format == "outlook"
     assert isinstance(sofia, ImportedContact)
@@ -142,7 +149,8 @@ def test_outlook_com_export(fixture_path: Fixture) -> None:
     assert sofia.notes == "Thesis advisor, 2012."
     assert isinstance(gus, ImportedContact)
     assert (gus.full_name, gus.first_name, gus.emails) == ("Gus", "Gus", ("gus@example.org",))
-    assert isinstance(problem, RowProblem)
+    assert isinstance(lumen, ImportedContact)
+    assert (lumen.full_name, lumen.first_name, lumen.last_name) == ("Lumen Ridge Software", "", "")
 
 
 def test_forced_format_overrides_detection(fixture_path: Fixture) -> None:

@@ -228,7 +228,11 @@ def test_row_with_data_but_no_name_is_a_problem(write: Write, make_linkedin: Mak
 
     items = list(read_contacts(path, stats=stats))
 
-    assert items[0] == RowProblem(5, 'no name (columns "First Name"/"Last Name" are empty)')
+    assert items[0] == RowProblem(
+        5,
+        'no name (columns "First Name"/"Last Name" are empty; '
+        "the row has only a company and a LinkedIn profile)",
+    )
     assert isinstance(items[1], ImportedContact)
     assert (stats.contacts, stats.problems, stats.skipped_blank) == (1, 1, 0)
 
@@ -275,10 +279,8 @@ def test_overlong_field_is_a_problem_and_the_rest_import(
 def test_control_characters_are_stripped(
     write: Write, make_linkedin: MakeLinkedin, encoding: str
 ) -> None:
-    # A NUL *byte* makes a UTF-8 file unusable (see test_io_errors); a NUL character
-    # can still arrive in UTF-16 text, and is stripped like any other control.
-    nul = "\x00" if encoding == "utf-16" else ""
-    rows = [("Ai\x1b[31mko\x07", f"Tana{nul}be", "", "", "Salt\u202emarsh", "Lead\x85er", "")]
+    # A NUL is not among them: it marks a damaged row (see test_io_damaged_rows).
+    rows = [("Ai\x1b[31mko\x07", "Tana\x01be", "", "", "Salt\u202emarsh", "Lead\x85er", "")]
     path = write("Connections.csv", make_linkedin(rows=rows), encoding=encoding)
 
     [contact] = contacts(path)

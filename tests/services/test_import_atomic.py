@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from import_files import PEOPLE, table_dump, write_csv, write_linkedin
+from builders import CONNECTIONS, table_dump, write_csv, write_linkedin
 
 from netui.domain.clock import FakeClock
 from netui.io import ImportedContact, RowProblem
@@ -35,7 +35,7 @@ def test_an_error_half_way_rolls_the_whole_import_back(
     services: Services, add: Callable[..., int], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     add("Lena Voss", company="Pinecrest Health")
-    services.imports.run(write_linkedin(tmp_path / "first.csv", *PEOPLE))
+    services.imports.run(write_linkedin(tmp_path / "first.csv", *CONNECTIONS))
     rows = [(f"Person {i:05d}", f"p{i}@example.com", "Tidewell") for i in range(6000)]
     rows[10] = ("Lena Voss", "lena@pinecrest.example", "Pinecrest Health")  # an update too
     path = write_csv(tmp_path / "big.csv", ("Name", "Email", "Company"), rows)
@@ -65,7 +65,7 @@ print("finished", flush=True)
 def test_a_killed_import_leaves_nothing_behind(tmp_path: Path, clock: FakeClock) -> None:
     db_path = tmp_path / "netui.db"
     services = open_services(db_path, clock)
-    services.imports.run(write_linkedin(tmp_path / "first.csv", *PEOPLE))
+    services.imports.run(write_linkedin(tmp_path / "first.csv", *CONNECTIONS))
     services.close()
     before = table_dump(db_path)
     rows = [
@@ -98,7 +98,7 @@ def test_a_killed_import_leaves_nothing_behind(tmp_path: Path, clock: FakeClock)
     assert table_dump(db_path) == before
     services = open_services(db_path, clock)
     try:
-        assert services.contacts.counts().total == len(PEOPLE)
+        assert services.contacts.counts().total == len(CONNECTIONS)
         assert len(services.imports.batches()) == 1
     finally:
         services.close()

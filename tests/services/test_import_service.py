@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from import_files import DANA, LENA, MARCUS, PEOPLE, PRIYA, table_dump, write_csv, write_linkedin
+from builders import CONNECTIONS, DANA, LENA, MARCUS, PRIYA, table_dump, write_csv, write_linkedin
 
 from netui.domain.clock import FakeClock, local_today
 from netui.domain.types import ContactDraft, TriageStatus
@@ -31,8 +31,8 @@ def contacts_by_name(services: Services) -> dict[str, int]:
         ("linkedin_6col.csv", None, 3, 0, 0),
         ("google_current.csv", None, 3, 1, 1),
         ("google_legacy.csv", None, 2, 0, 0),
-        ("outlook_desktop.csv", None, 2, 1, 1),
-        ("outlook_com.csv", None, 2, 1, 0),
+        ("outlook_desktop.csv", None, 3, 0, 1),  # a company's card is named by its company
+        ("outlook_com.csv", None, 3, 0, 0),
         ("generic_synonyms.csv", None, 3, 1, 0),
         (
             "generic_semicolon_mapped.csv",
@@ -99,7 +99,7 @@ def test_all_the_fixtures_together_dedupe_across_formats(services: Services) -> 
 def test_a_newer_export_updates_the_job_and_keeps_what_the_user_set(
     services: Services, tmp_path: Path, clock: FakeClock
 ) -> None:
-    services.imports.run(write_linkedin(tmp_path / "2024.csv", *PEOPLE))
+    services.imports.run(write_linkedin(tmp_path / "2024.csv", *CONNECTIONS))
     dana_id = contacts_by_name(services)["Dana Whitfield, PMP"]
     dana = services.contacts.get(dana_id)
     services.contacts.update(
@@ -111,7 +111,7 @@ def test_a_newer_export_updates_the_job_and_keeps_what_the_user_set(
     services.triage.set_status([dana_id], TriageStatus.TOP20)
 
     moved = (*DANA[:4], "Harbor & Finch", "VP Operations", DANA[6])
-    summary = services.imports.run(write_linkedin(tmp_path / "2026.csv", moved, *PEOPLE[1:]))
+    summary = services.imports.run(write_linkedin(tmp_path / "2026.csv", moved, *CONNECTIONS[1:]))
 
     assert (summary.added, summary.updated, summary.unchanged) == (0, 1, 3)
     assert summary.job_changes == 1
@@ -302,7 +302,7 @@ def test_a_dry_run_reports_the_same_and_writes_nothing(
     services: Services, add: Callable[..., int], tmp_path: Path
 ) -> None:
     add("Lena Voss", company="Pinecrest Health")
-    path = write_linkedin(tmp_path / "c.csv", *PEOPLE)
+    path = write_linkedin(tmp_path / "c.csv", *CONNECTIONS)
     before = table_dump(services.path)
     dry = services.imports.run(path, dry_run=True)
     assert table_dump(services.path) == before
@@ -349,6 +349,6 @@ def test_manual_contacts_are_untouched_by_an_unrelated_import(
 ) -> None:
     kept = services.contacts.add(ContactDraft(full_name="Oren Adler", notes="keep me"))
     before = table_dump(services.path)["contact"]
-    services.imports.run(write_linkedin(tmp_path / "c.csv", *PEOPLE))
+    services.imports.run(write_linkedin(tmp_path / "c.csv", *CONNECTIONS))
     assert table_dump(services.path)["contact"][0] == before[0]
     assert services.contacts.get(kept.id).notes == "keep me"

@@ -8,7 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from import_files import DANA, LENA, MARCUS, PEOPLE, PRIYA, table_dump, write_linkedin
+from builders import CONNECTIONS, DANA, LENA, MARCUS, PRIYA, table_dump, write_linkedin
 
 from netui.domain.clock import FakeClock
 from netui.domain.types import Channel, InteractionDraft, Outcome, TriageStatus
@@ -33,7 +33,7 @@ def test_undo_restores_the_database_exactly(
     before = table_dump(services.path)
     clock.now += timedelta(days=30)
     moved = (*DANA[:4], "Harbor & Finch", "VP Operations", DANA[6])
-    summary = services.imports.run(write_linkedin(tmp_path / "2026.csv", moved, *PEOPLE[1:]))
+    summary = services.imports.run(write_linkedin(tmp_path / "2026.csv", moved, *CONNECTIONS[1:]))
     assert (summary.added, summary.updated, summary.job_changes) == (2, 2, 1)
     assert summary.batch_id is not None
 
@@ -50,7 +50,7 @@ def test_undo_restores_the_database_exactly(
 def test_a_contact_used_since_the_import_is_kept(
     services: Services, tmp_path: Path, clock: FakeClock
 ) -> None:
-    summary = services.imports.run(write_linkedin(tmp_path / "c.csv", *PEOPLE))
+    summary = services.imports.run(write_linkedin(tmp_path / "c.csv", *CONNECTIONS))
     assert summary.batch_id is not None
     ids = ids_by_name(services)
     clock.now += timedelta(hours=1)
