@@ -88,6 +88,15 @@ def contact_from_columns(values: Iterable[Any]) -> Contact:
     return Contact(*row)
 
 
+def contact_columns(contact: Contact) -> dict[str, Any]:
+    """Every field of ``contact`` as its column stores it (choices as their text)."""
+    columns = {name: getattr(contact, name) for name in CONTACT_FIELDS}
+    for name in CHOICE_TYPES:
+        if columns[name] is not None:
+            columns[name] = columns[name].value
+    return columns
+
+
 def to_contact(model: ContactModel) -> Contact:
     return contact_from_columns(getattr(model, name) for name in CONTACT_FIELDS)
 
@@ -102,15 +111,20 @@ def draft_columns(draft: ContactDraft) -> dict[str, Any]:
     return columns
 
 
+def contact_model(session: Session, contact_id: int) -> ContactModel:
+    """The stored contact, or NotFoundError naming the id."""
+    model = session.get(ContactModel, contact_id)
+    if model is None:
+        raise NotFoundError(f"no contact with id {contact_id}")
+    return model
+
+
 class ContactRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
 
     def _model(self, contact_id: int) -> ContactModel:
-        model = self.session.get(ContactModel, contact_id)
-        if model is None:
-            raise NotFoundError(f"no contact with id {contact_id}")
-        return model
+        return contact_model(self.session, contact_id)
 
     def get(self, contact_id: int) -> Contact:
         return to_contact(self._model(contact_id))
