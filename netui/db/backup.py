@@ -147,11 +147,6 @@ class Section:
     def key(self) -> str:
         return self.shape.plural
 
-    @property
-    def noun(self) -> str:
-        """What one row is, in words: ``import batch``."""
-        return self.shape.noun
-
 
 @cache
 def sections() -> tuple[Section, ...]:
