@@ -3,37 +3,22 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
-from datetime import UTC, date
+from collections.abc import Callable, Sequence
+from datetime import UTC, date, datetime
+from enum import StrEnum
 from typing import Any
 
 import click
 
 from netui import display
 from netui.domain.cadence import Cadence, CadenceError, days_overdue, next_due
+from netui.domain.contact_fields import FIELD_KINDS, PEOPLE_FIELDS
 from netui.domain.dates import format_loose_date, time_since
+from netui.domain.record_shape import ValueKind
 from netui.domain.types import Contact, ContactRow, DatePrecision, Interaction, TriageStatus
 
-CONTACT_KEYS = (
-    "id",
-    "full_name",
-    "first_name",
-    "last_name",
-    "company",
-    "title",
-    "emails",
-    "phones",
-    "linkedin_url",
-    "how_we_met",
-    "notes",
-    "tags",
-    "strength",
-    "status",
-    "top20_rank",
-    "last_contacted",
-    "last_contacted_precision",
-    "next_follow_up",
-)
+#: The keys of a contact's JSON, in order: every field a person cares about.
+CONTACT_KEYS = PEOPLE_FIELDS
 
 LIST_HEADERS = ("ID", "Name", "Company · Title", "Last contact", "Status", "Str")
 
@@ -70,30 +55,36 @@ def _iso(value: date | None) -> str | None:
     return value.isoformat() if value else None
 
 
+def _moment(value: datetime | None) -> str | None:
+    return value.astimezone(UTC).isoformat() if value else None
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+def _list(values: tuple[str, ...]) -> list[str]:
+    return list(values)
+
+
+def _choice(value: StrEnum | None) -> str | None:
+    return None if value is None else value.value
+
+
+_JSON_VALUE: dict[ValueKind, Callable[[Any], Any]] = {
+    ValueKind.TEXT: _same,
+    ValueKind.INT: _same,
+    ValueKind.LIST: _list,
+    ValueKind.CHOICE: _choice,
+    ValueKind.DATE: _iso,
+    ValueKind.MOMENT: _moment,
+}
+_CONTACT_VALUES = tuple((key, _JSON_VALUE[FIELD_KINDS[key]]) for key in CONTACT_KEYS)
+
+
 def contact_json(contact: Contact) -> dict[str, Any]:
     """A contact as JSON, with exactly CONTACT_KEYS in that order."""
-    return {
-        "id": contact.id,
-        "full_name": contact.full_name,
-        "first_name": contact.first_name,
-        "last_name": contact.last_name,
-        "company": contact.company,
-        "title": contact.title,
-        "emails": list(contact.emails),
-        "phones": list(contact.phones),
-        "linkedin_url": contact.linkedin_url,
-        "how_we_met": contact.how_we_met,
-        "notes": contact.notes,
-        "tags": list(contact.tags),
-        "strength": contact.strength,
-        "status": contact.status.value,
-        "top20_rank": contact.top20_rank,
-        "last_contacted": _iso(contact.last_contacted),
-        "last_contacted_precision": (
-            contact.last_contacted_precision.value if contact.last_contacted_precision else None
-        ),
-        "next_follow_up": _iso(contact.next_follow_up),
-    }
+    return {key: as_json(getattr(contact, key)) for key, as_json in _CONTACT_VALUES}
 
 
 def interaction_json(interaction: Interaction) -> dict[str, Any]:

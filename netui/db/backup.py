@@ -1,19 +1,10 @@
-"""Every table as plain rows, and back: the storage half of the JSON backup.
+"""Every table as records and back: the storage half of the JSON backup.
 
 Tables and columns are read from the models' metadata, never listed by hand, so a column or
-table a later migration adds is backed up and restored without touching this file. Values
-become JSON-ready plain values by column type (:func:`to_plain`) and are checked and turned
-back by :func:`from_plain`:
-
-=================  =========================================  ======================
-column type        in the backup                              example
-=================  =========================================  ======================
-UTCDateTime        ISO 8601 in UTC, with its offset           "2026-11-26T15:00:00+00:00"
-Date               ISO 8601 date                              "2026-11-26"
-StringList         a list of strings (none holding a newline) ["a@x.example"]
-Integer, Boolean   a number, true or false                    3, false
-Text, String       a string, exactly as stored                "Dana"
-=================  =========================================  ======================
+table a later migration adds is backed up and restored without touching this file. Each
+table is described as a plain :class:`~netui.domain.record_shape.RecordShape` (its
+columns' kinds from their types, by :func:`column_kind`), which is all the backup format
+(``netui.io.backup_format``, ``netui.io.backup_check``) and the service ever see.
 
 The ``setting`` table is a key/value store whose values are JSON text; the backup holds it
 as one object of decoded values (``{"target_keywords": ["fintech"]}``).
@@ -22,26 +13,42 @@ as one object of decoded values (``{"target_keywords": ["fintech"]}``).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from functools import cache
 from itertools import groupby, islice
 from typing import Any
 
-from sqlalchemy import Boolean, Column, Date, DateTime, Integer, String, Table, func, insert, select
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Integer,
+    String,
+    Table,
+    UniqueConstraint,
+    func,
+    insert,
+    select,
+)
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
+from sqlalchemy.types import TypeEngine
 
 from netui.db.models import Base, StringList, UTCDateTime
+from netui.domain.record_shape import FieldShape, RecordShape, ValueKind
+from netui.errors import NetuiError
 
 __all__ = [
     "SECTION_KEYS",
     "SETTINGS_TABLE",
     "BackupRepository",
+    "RestoreConflictError",
     "Section",
     "column_kind",
-    "from_plain",
+    "record_shapes",
     "sections",
-    "to_plain",
 ]
 
 #: The backup's name for each table (a table not listed here is backed up under its own name).
@@ -59,160 +66,145 @@ SECTION_KEYS = {
 }
 SETTINGS_TABLE = "setting"
 CHUNK_SIZE = 5000
-_SQLITE_INTEGER = (-(2**63), 2**63 - 1)
+
+
+class RestoreConflictError(NetuiError):
+    """The database refused a record that passed every check; ``place`` names the record
+    (``contacts[12]``) and ``detail`` the constraint, as SQLite words it."""
+
+    def __init__(self, place: str, detail: str) -> None:
+        self.place = place
+        self.detail = detail
+        super().__init__(f"{place}: {detail}")
+
+
+# Column types and the kind of value each holds (the first that matches wins).
+_KINDS: tuple[tuple[type[TypeEngine[Any]], ValueKind], ...] = (
+    (StringList, ValueKind.LIST),
+    (UTCDateTime, ValueKind.MOMENT),
+    (DateTime, ValueKind.NAIVE_MOMENT),
+    (Date, ValueKind.DATE),
+    (Boolean, ValueKind.BOOL),
+    (Integer, ValueKind.INT),
+    (String, ValueKind.TEXT),
+)
+
+
+def column_kind(column: Column[Any]) -> ValueKind:
+    """How a column's values look outside the database, from its type."""
+    for column_type, kind in _KINDS:
+        if isinstance(column.type, column_type):
+            return kind
+    raise TypeError(f"no backup rule for {column.table.name}.{column.name} ({column.type!r})")
+
+
+def _field(column: Column[Any]) -> FieldShape:
+    has_default = column.default is not None or column.server_default is not None
+    length = column.type.length if isinstance(column.type, String) else None
+    return FieldShape(
+        name=column.name,
+        kind=column_kind(column),
+        nullable=bool(column.nullable),
+        required=bool(column.primary_key or not (column.nullable or has_default)),
+        max_length=length,
+    )
+
+
+def _shape(table: Table) -> RecordShape:
+    primary_key = tuple(column.name for column in table.primary_key.columns)
+    unique = [primary_key]
+    unique += [
+        tuple(column.name for column in constraint.columns)
+        for constraint in table.constraints
+        if isinstance(constraint, UniqueConstraint)
+    ]
+    unique += [
+        tuple(column.name for column in index.columns) for index in table.indexes if index.unique
+    ]
+    return RecordShape(
+        name=table.name,
+        plural=SECTION_KEYS.get(table.name, table.name),
+        fields=tuple(_field(column) for column in table.columns),
+        primary_key=primary_key,
+        unique=tuple(dict.fromkeys(unique)),
+        references=tuple(
+            (column.name, foreign.column.table.name)
+            for column in table.columns
+            for foreign in column.foreign_keys
+        ),
+        named_values=table.name == SETTINGS_TABLE,
+    )
 
 
 @dataclass(frozen=True, slots=True)
 class Section:
-    """One table and its key in the backup document."""
+    """One table and its description: what it is called in a backup, and its shape."""
 
-    key: str
     table: Table
+    shape: RecordShape
 
     @property
-    def noun(self) -> str:
-        """What one row is, in words: ``import batch``."""
-        return self.table.name.replace("_", " ")
+    def key(self) -> str:
+        return self.shape.plural
 
 
+@cache
 def sections() -> tuple[Section, ...]:
     """Every table, parents before the tables that refer to them (restore order)."""
-    return tuple(
-        Section(SECTION_KEYS.get(table.name, table.name), table)
-        for table in Base.metadata.sorted_tables
-    )
+    return tuple(Section(table, _shape(table)) for table in Base.metadata.sorted_tables)
 
 
-def column_kind(column: Column[Any]) -> str:
-    """How a column's values look in a backup: list, datetime, date, bool, int or text."""
-    kind = column.type
-    if isinstance(kind, StringList):
-        return "list"
-    if isinstance(kind, UTCDateTime):
-        return "datetime"
-    if isinstance(kind, DateTime):
-        return "naive datetime"
-    if isinstance(kind, Date):
-        return "date"
-    if isinstance(kind, Boolean):
-        return "bool"
-    if isinstance(kind, Integer):
-        return "int"
-    if isinstance(kind, String):
-        return "text"
-    raise TypeError(f"no backup rule for {column.table.name}.{column.name} ({kind!r})")
+def record_shapes() -> tuple[RecordShape, ...]:
+    """Every table's shape, in restore order."""
+    return tuple(section.shape for section in sections())
 
 
-def to_plain(kind: str, value: Any) -> Any:
-    """A stored value as a JSON value."""
-    if value is None:
-        return None
-    if kind == "list":
-        return list(value)
-    if kind == "datetime":
-        return value.astimezone(UTC).isoformat()
-    if kind in ("date", "naive datetime"):
-        return value.isoformat()
-    return value
-
-
-def _type_name(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true or false"
-    return {
-        int: "a number",
-        float: "a number",
-        str: "a string",
-        list: "a list",
-        dict: "an object",
-    }.get(type(value), type(value).__name__)
-
-
-def from_plain(kind: str, value: Any) -> Any:
-    """A JSON value as the column's Python value; raises ValueError saying what is wrong."""
-    if value is None:
-        return None
-    if kind == "text":
-        if not isinstance(value, str):
-            raise ValueError(f"must be a string, not {_type_name(value)}")
-        return value
-    if kind == "int":
-        if type(value) is not int:
-            raise ValueError(f"must be a whole number, not {_type_name(value)}")
-        if not _SQLITE_INTEGER[0] <= value <= _SQLITE_INTEGER[1]:
-            raise ValueError("is too large a number")
-        return value
-    if kind == "bool":
-        if not isinstance(value, bool):
-            raise ValueError(f"must be true or false, not {_type_name(value)}")
-        return value
-    if kind == "list":
-        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-            raise ValueError("must be a list of strings")
-        if any("\n" in item for item in value):
-            raise ValueError("has an item with a line break, which a list item cannot hold")
-        return tuple(value)
-    if not isinstance(value, str):
-        raise ValueError(f"must be a string, not {_type_name(value)}")
-    if kind == "date":
-        try:
-            if len(value) != 10:
-                raise ValueError
-            return date.fromisoformat(value)
-        except ValueError:
-            raise ValueError(f'"{value[:40]}" is not a date (YYYY-MM-DD)') from None
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        raise ValueError(f'"{value[:40]}" is not an ISO 8601 date and time') from None
-    if kind == "naive datetime":
-        return moment.replace(tzinfo=None)
-    if moment.tzinfo is None:
-        raise ValueError(f'"{value[:40]}" has no UTC offset (such as +00:00)')
-    return moment.astimezone(UTC)
-
-
-def _chunks(rows: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
-    iterator = iter(rows)
+def _chunks(items: Iterable[int], size: int) -> Iterator[list[int]]:
+    iterator = iter(items)
     while chunk := list(islice(iterator, size)):
         yield chunk
 
 
+def _table(shape: RecordShape) -> Table:
+    return Base.metadata.tables[shape.name]
+
+
 class BackupRepository:
+    """Reads every table for a backup, and restores one into an empty database."""
+
     def __init__(self, session: Session) -> None:
         self.session = session
 
-    def table_names(self) -> set[str]:
-        """The tables actually in the database file (Alembic's and SQLite's own left out)."""
+    def unknown_tables(self) -> list[str]:
+        """Tables in the database file the models do not describe (a backup would miss them)."""
         rows = self.session.connection().exec_driver_sql(
             "SELECT name FROM sqlite_master WHERE type = 'table'"
             " AND name NOT LIKE 'sqlite_%' AND name != 'alembic_version'"
         )
-        return {row[0] for row in rows}
+        return sorted({row[0] for row in rows} - set(Base.metadata.tables))
 
-    def count(self, table: Table) -> int:
+    def filled(self) -> list[tuple[str, int]]:
+        """``(section key, rows)`` for every table that holds any, in restore order."""
+        counts = ((section.key, self._count(section.table)) for section in sections())
+        return [(key, count) for key, count in counts if count]
+
+    def _count(self, table: Table) -> int:
         return self.session.scalar(select(func.count()).select_from(table)) or 0
 
-    def rows(self, table: Table) -> Iterator[dict[str, Any]]:
-        """Every row as ``{column: JSON value}`` in column order, by primary key, streamed."""
-        kinds = [(column.name, column_kind(column)) for column in table.columns]
+    def rows(self, shape: RecordShape) -> Iterator[Sequence[Any]]:
+        """Every row of a table as its values in column order, by primary key, streamed."""
+        table = _table(shape)
         stmt = (
             select(table)
             .order_by(*table.primary_key.columns)
             .execution_options(yield_per=CHUNK_SIZE)
         )
         for partition in self.session.execute(stmt).partitions():
-            for row in partition:
-                yield {
-                    name: to_plain(kind, value)
-                    for (name, kind), value in zip(kinds, row, strict=True)
-                }
+            yield from partition
 
-    def settings(self) -> dict[str, Any]:
+    def named_values(self, shape: RecordShape) -> dict[str, Any]:
         """The settings as ``{key: value}``, values decoded from their JSON text."""
-        table = Base.metadata.tables[SETTINGS_TABLE]
+        table = _table(shape)
         found: dict[str, Any] = {}
         for key, text in self.session.execute(
             select(table.c.key, table.c.value).order_by(table.c.key)
@@ -223,26 +215,54 @@ class BackupRepository:
                 found[key] = text  # not JSON (never written by netui): kept as the text
         return found
 
-    def insert(self, table: Table, rows: Iterable[Mapping[str, Any]]) -> int:
-        """Insert rows as given, primary keys included; returns how many.
+    def restore(
+        self,
+        records: Mapping[str, Sequence[Mapping[str, Any]]],
+        named_values: Mapping[str, Mapping[str, Any]],
+    ) -> dict[str, int]:
+        """Insert every table's records as given, ids included, parents first; returns the
+        rows written per section key. The tables must be empty (see :meth:`filled`).
+
+        Raises RestoreConflictError naming the first record the database refuses.
+        """
+        counts: dict[str, int] = {}
+        for section in sections():
+            name = section.table.name
+            rows: Sequence[Mapping[str, Any]]
+            if section.shape.named_values:
+                values = named_values.get(name, {})
+                rows = [{"key": key, "value": json.dumps(value)} for key, value in values.items()]
+            else:
+                rows = list(records.get(name, ()))
+            counts[section.key] = self._insert(section, rows)
+        self._fix_sequences()
+        return counts
+
+    def _insert(self, section: Section, rows: Sequence[Mapping[str, Any]]) -> int:
+        """Insert rows into an empty table, in chunks; returns how many.
 
         Rows that leave a column out (an older backup, before a migration added it) get the
-        column's default; rows are grouped by the columns they have, as one statement
-        binds the same columns for every row.
+        column's default; rows are grouped by the columns they have, as one statement binds
+        the same columns for every row.
         """
-        count = 0
-        stmt = insert(table)
+        stmt = insert(section.table)
 
-        def columns(row: Mapping[str, Any]) -> tuple[str, ...]:
-            return tuple(sorted(row))
+        def columns(at: int) -> tuple[str, ...]:
+            return tuple(sorted(rows[at]))
 
-        for _, group in groupby(sorted(rows, key=columns), key=columns):
-            for chunk in _chunks((dict(row) for row in group), CHUNK_SIZE):
-                self.session.execute(stmt, chunk)
-                count += len(chunk)
-        return count
+        order = sorted(range(len(rows)), key=columns)  # the order rows are inserted in
+        for _, group in groupby(order, key=columns):
+            for chunk in _chunks(group, CHUNK_SIZE):
+                try:
+                    self.session.execute(stmt, [rows[at] for at in chunk])
+                except IntegrityError as error:
+                    # Every row before the refused one went in, and the table was empty.
+                    refused = order[self._count(section.table)]
+                    detail = str(error.orig) if error.orig else str(error)
+                    raise RestoreConflictError(f"{section.key}[{refused}]", detail) from None
+        return len(rows)
 
-    def fix_sequences(self) -> None:
+    def _fix_sequences(self) -> None:
         """Make AUTOINCREMENT counters (if a table has one) continue after the restored ids."""
         connection = self.session.connection()
         has_sequences = connection.exec_driver_sql(

@@ -2,20 +2,24 @@
 
 The ORM unit of work costs tens of microseconds per object; these functions take plain
 dicts (column name to value, using the model's Python types: tuples for list columns,
-aware datetimes) and insert them in chunks inside the caller's session, so the caller's
-transaction covers the whole batch.
+aware datetimes), or invented demo people, and insert them in chunks inside the caller's
+session, so the caller's transaction covers the whole batch.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
+from datetime import datetime
 from itertools import islice
 from typing import Any
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
+from netui.db.contacts import draft_columns
 from netui.db.models import Base, ContactModel
+from netui.domain.demo_people import InventedContact
+from netui.domain.types import InteractionDraft
 
 CHUNK_SIZE = 5000
 
@@ -55,3 +59,46 @@ def insert_interactions(session: Session, rows: Iterable[Row], chunk_size: int =
         session.execute(stmt, chunk)
         count += len(chunk)
     return count
+
+
+def _logged(contact_id: int, interaction: InteractionDraft) -> dict[str, Any]:
+    """An interaction row, written when it happened (an invented history has its moments)."""
+    return {
+        "contact_id": contact_id,
+        "occurred_at": interaction.occurred_at,
+        "channel": interaction.channel.value,
+        "outcome": interaction.outcome.value,
+        "note": interaction.note,
+        "follow_up": interaction.follow_up,
+        "created_at": interaction.occurred_at,
+    }
+
+
+def insert_invented(
+    session: Session, people: Iterable[InventedContact], *, source: str, now: datetime
+) -> tuple[int, int]:
+    """Insert invented people and their histories, all stamped ``now``; returns how many
+    contacts and how many interactions were written."""
+    histories: list[tuple[int, tuple[InteractionDraft, ...]]] = []  # (position, history)
+
+    def rows() -> Iterator[Row]:
+        for position, person in enumerate(people):
+            if person.history:
+                histories.append((position, person.history))
+            yield {
+                **draft_columns(person.draft),
+                "status": person.status.value,
+                "top20_rank": person.top20_rank,
+                "top20_since": person.top20_since,
+                "next_follow_up": person.next_follow_up,
+                "source": source,
+                "created_at": now,
+                "updated_at": now,
+            }
+
+    ids = insert_contacts(session, rows())
+    logged = insert_interactions(
+        session,
+        (_logged(ids[position], item) for position, history in histories for item in history),
+    )
+    return len(ids), logged

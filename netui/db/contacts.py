@@ -10,10 +10,19 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from netui.db.models import ContactModel, InteractionModel
+from netui.domain.contact_fields import (
+    CHOICE_TYPES,
+    CONTACT_FIELDS,
+    DRAFT_FIELDS,
+    FIELD_KINDS,
+    LOOSE_DATES,
+)
+from netui.domain.record_shape import ValueKind
 from netui.domain.types import (
     Contact,
     ContactDraft,
     DatePrecision,
+    LooseDate,
     Outcome,
     TriageStatus,
 )
@@ -57,62 +66,57 @@ class TriageState(NamedTuple):
     top20_since: datetime | None
 
 
+# Contact's fields are its columns: rows are read in CONTACT_FIELDS order, and only choices
+# (stored as text) and lists need converting.
+_CHOICES_AT = tuple(
+    (CONTACT_FIELDS.index(name), {member.value: member for member in enum})
+    for name, enum in CHOICE_TYPES.items()
+)
+_LISTS_AT = tuple(
+    at for at, name in enumerate(CONTACT_FIELDS) if FIELD_KINDS[name] is ValueKind.LIST
+)
+_DRAFT_COLUMNS = tuple(name for name in DRAFT_FIELDS if name not in LOOSE_DATES)
+
+
+def contact_from_columns(values: Iterable[Any]) -> Contact:
+    """A Contact from its column values as stored, in :data:`CONTACT_FIELDS` order."""
+    row = list(values)
+    for at, members in _CHOICES_AT:
+        row[at] = members[row[at]] if row[at] else None
+    for at in _LISTS_AT:
+        row[at] = tuple(row[at])
+    return Contact(*row)
+
+
+def contact_columns(contact: Contact) -> dict[str, Any]:
+    """Every field of ``contact`` as its column stores it (choices as their text)."""
+    columns = {name: getattr(contact, name) for name in CONTACT_FIELDS}
+    for name in CHOICE_TYPES:
+        if columns[name] is not None:
+            columns[name] = columns[name].value
+    return columns
+
+
 def to_contact(model: ContactModel) -> Contact:
-    return Contact(
-        id=model.id,
-        full_name=model.full_name,
-        first_name=model.first_name,
-        last_name=model.last_name,
-        company=model.company,
-        title=model.title,
-        emails=tuple(model.emails),
-        phones=tuple(model.phones),
-        linkedin_url=model.linkedin_url,
-        how_we_met=model.how_we_met,
-        notes=model.notes,
-        tags=tuple(model.tags),
-        strength=model.strength,
-        status=TriageStatus(model.status),
-        top20_rank=model.top20_rank,
-        last_contacted=model.last_contacted,
-        last_contacted_precision=(
-            DatePrecision(model.last_contacted_precision)
-            if model.last_contacted_precision
-            else None
-        ),
-        cadence=model.cadence,
-        next_follow_up=model.next_follow_up,
-        source=model.source,
-        created_at=model.created_at,
-        updated_at=model.updated_at,
-        connected_on=model.connected_on,
-        previous_company=model.previous_company,
-        previous_title=model.previous_title,
-        job_changed_on=model.job_changed_on,
-    )
+    return contact_from_columns(getattr(model, name) for name in CONTACT_FIELDS)
 
 
 def draft_columns(draft: ContactDraft) -> dict[str, Any]:
-    """The columns a draft sets, shared by insert and update."""
-    return {
-        "full_name": draft.full_name,
-        "first_name": draft.first_name,
-        "last_name": draft.last_name,
-        "company": draft.company,
-        "title": draft.title,
-        "emails": draft.emails,
-        "phones": draft.phones,
-        "linkedin_url": draft.linkedin_url,
-        "how_we_met": draft.how_we_met,
-        "notes": draft.notes,
-        "tags": draft.tags,
-        "strength": draft.strength,
-        "last_contacted": draft.last_contacted.value if draft.last_contacted else None,
-        "last_contacted_precision": (
-            draft.last_contacted.precision.value if draft.last_contacted else None
-        ),
-        "cadence": draft.cadence,
-    }
+    """The columns a draft sets, shared by insert and update (a loose date is two)."""
+    columns = {name: getattr(draft, name) for name in _DRAFT_COLUMNS}
+    for name, precision in LOOSE_DATES.items():
+        loose: LooseDate | None = getattr(draft, name)
+        columns[name] = loose.value if loose else None
+        columns[precision] = loose.precision.value if loose else None
+    return columns
+
+
+def contact_model(session: Session, contact_id: int) -> ContactModel:
+    """The stored contact, or NotFoundError naming the id."""
+    model = session.get(ContactModel, contact_id)
+    if model is None:
+        raise NotFoundError(f"no contact with id {contact_id}")
+    return model
 
 
 class ContactRepository:
@@ -120,10 +124,7 @@ class ContactRepository:
         self.session = session
 
     def _model(self, contact_id: int) -> ContactModel:
-        model = self.session.get(ContactModel, contact_id)
-        if model is None:
-            raise NotFoundError(f"no contact with id {contact_id}")
-        return model
+        return contact_model(self.session, contact_id)
 
     def get(self, contact_id: int) -> Contact:
         return to_contact(self._model(contact_id))

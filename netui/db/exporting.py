@@ -8,28 +8,24 @@ and builds each frozen :class:`Contact` only when the writer asks for it.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import fields
 from datetime import date, datetime
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from sqlalchemy import ColumnElement, and_, func, select, true
 from sqlalchemy.orm import Session
 
+from netui.db.contacts import contact_from_columns
 from netui.db.models import ContactModel, InteractionModel
+from netui.domain.contact_fields import CONTACT_FIELDS
 from netui.domain.listing import StatusFilter
-from netui.domain.types import Contact, DatePrecision, TriageStatus
+from netui.domain.types import Contact, TriageStatus
 
 __all__ = ["CHUNK_SIZE", "ExportRepository", "FollowUpRow", "status_condition"]
 
 CHUNK_SIZE = 2000
 
 # The columns a Contact is built from, in Contact's field order (its fields are columns).
-_CONTACT_FIELDS = tuple(field.name for field in fields(Contact))
-_CONTACT_COLUMNS = tuple(getattr(ContactModel, name) for name in _CONTACT_FIELDS)
-_STATUS_AT = _CONTACT_FIELDS.index("status")
-_PRECISION_AT = _CONTACT_FIELDS.index("last_contacted_precision")
-_STATUSES = {status.value: status for status in TriageStatus}
-_PRECISIONS = {precision.value: precision for precision in DatePrecision}
+_CONTACT_COLUMNS = tuple(getattr(ContactModel, name) for name in CONTACT_FIELDS)
 
 
 class FollowUpRow(NamedTuple):
@@ -55,15 +51,6 @@ def status_condition(status: StatusFilter | None) -> ColumnElement[bool]:
     return ContactModel.status == TriageStatus(status.value).value
 
 
-def _contact(row: Any) -> Contact:
-    """A Contact from a row of _CONTACT_COLUMNS: only status and precision need converting."""
-    values = list(row)
-    values[_STATUS_AT] = _STATUSES[values[_STATUS_AT]]
-    precision = values[_PRECISION_AT]
-    values[_PRECISION_AT] = _PRECISIONS.get(precision) if precision else None
-    return Contact(*values)
-
-
 class ExportRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
@@ -84,7 +71,7 @@ class ExportRepository:
         )
         # Core on the session's connection: no ORM row processing for a plain column select.
         for partition in self.session.connection().execute(stmt).partitions():
-            yield from map(_contact, partition)
+            yield from map(contact_from_columns, partition)
 
     def follow_ups(self, status: StatusFilter | None, since: date) -> Iterator[FollowUpRow]:
         """Contacts with a next follow-up on or after ``since``, soonest first, each with

@@ -91,7 +91,7 @@ class ContactDraft:
 
 @dataclass(frozen=True, slots=True)
 class Contact:
-    """A contact with every field, as stored."""
+    """A contact with every field, as stored (:mod:`netui.domain.contact_fields` lists them)."""
 
     id: int
     full_name: str

@@ -36,14 +36,20 @@ Decisions, and why:
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
-from typing import TextIO
+from enum import StrEnum
+from operator import attrgetter
+from typing import Any, TextIO
 
+from netui.domain.contact_fields import FIELD_KINDS, PEOPLE_FIELDS
+from netui.domain.record_shape import ValueKind
 from netui.domain.types import Contact
 
 __all__ = [
     "CSV_COLUMNS",
+    "CSV_FIELDS",
+    "CSV_HEADERS",
     "FORMULA_TRIGGERS",
     "MULTI_VALUE_SEPARATOR",
     "contact_row",
@@ -51,32 +57,37 @@ __all__ = [
     "write_csv",
 ]
 
-#: The header row, in order.
-CSV_COLUMNS = (
-    "Name",
-    "First name",
-    "Last name",
-    "Company",
-    "Title",
-    "Emails",
-    "Phones",
-    "LinkedIn",
-    "How we met",
-    "Notes",
-    "Tags",
-    "Strength",
-    "Status",
-    "Top 20 rank",
-    "Last contacted",
-    "Last contacted precision",
-    "Cadence",
-    "Next follow-up",
-    "Date connected",
-    "Previous company",
-    "Previous title",
-    "Job changed on",
-    "netui ID",
-)
+#: Each field's column header. Columns follow Contact's field order (PEOPLE_FIELDS: netui's
+#: bookkeeping is left out), except that the netui ID comes last, after what people read.
+CSV_HEADERS = {
+    "id": "netui ID",
+    "full_name": "Name",
+    "first_name": "First name",
+    "last_name": "Last name",
+    "company": "Company",
+    "title": "Title",
+    "emails": "Emails",
+    "phones": "Phones",
+    "linkedin_url": "LinkedIn",
+    "how_we_met": "How we met",
+    "notes": "Notes",
+    "tags": "Tags",
+    "strength": "Strength",
+    "status": "Status",
+    "top20_rank": "Top 20 rank",
+    "last_contacted": "Last contacted",
+    "last_contacted_precision": "Last contacted precision",
+    "cadence": "Cadence",
+    "next_follow_up": "Next follow-up",
+    "connected_on": "Date connected",
+    "previous_company": "Previous company",
+    "previous_title": "Previous title",
+    "job_changed_on": "Job changed on",
+}
+#: The fields written, in column order.
+CSV_FIELDS = (*(name for name in PEOPLE_FIELDS if name != "id"), "id")
+#: The header row, in order (a field without a header yet is headed by its own name).
+CSV_COLUMNS = tuple(CSV_HEADERS.get(name, name) for name in CSV_FIELDS)
 
 MULTI_VALUE_SEPARATOR = " ::: "
 
@@ -99,45 +110,42 @@ def neutralise(cell: str) -> str:
     return cell
 
 
-def _date(value: date | None) -> str:
-    return value.isoformat() if value else ""
+def _text(value: str | None) -> Cell:
+    return neutralise(value or "")
+
+
+def _list(values: tuple[str, ...]) -> Cell:
+    return neutralise(MULTI_VALUE_SEPARATOR.join(values))
 
 
 def _number(value: int | None) -> Cell:
     return "" if value is None else value
 
 
+def _choice(value: StrEnum | None) -> Cell:
+    return "" if value is None else value.value
+
+
+def _date(value: date | None) -> Cell:
+    return value.isoformat() if value else ""
+
+
+# Only text cells are neutralised: numbers, choices and dates never start with a trigger.
+_CELL: dict[ValueKind, Callable[[Any], Cell]] = {
+    ValueKind.TEXT: _text,
+    ValueKind.LIST: _list,
+    ValueKind.INT: _number,
+    ValueKind.CHOICE: _choice,
+    ValueKind.DATE: _date,
+    ValueKind.MOMENT: _date,
+}
+_CELLS = tuple(_CELL[FIELD_KINDS[name]] for name in CSV_FIELDS)
+_VALUES = attrgetter(*CSV_FIELDS)
+
+
 def contact_row(contact: Contact) -> list[Cell]:
     """One contact's cells in :data:`CSV_COLUMNS` order, already neutralised."""
-    join = MULTI_VALUE_SEPARATOR.join
-    text = (
-        contact.full_name,
-        contact.first_name,
-        contact.last_name,
-        contact.company,
-        contact.title,
-        join(contact.emails),
-        join(contact.phones),
-        contact.linkedin_url,
-        contact.how_we_met,
-        contact.notes,
-        join(contact.tags),
-    )
-    return [
-        *(neutralise(cell) for cell in text),
-        _number(contact.strength),
-        contact.status.value,
-        _number(contact.top20_rank),
-        _date(contact.last_contacted),
-        contact.last_contacted_precision.value if contact.last_contacted_precision else "",
-        neutralise(contact.cadence or ""),
-        _date(contact.next_follow_up),
-        _date(contact.connected_on),
-        neutralise(contact.previous_company),
-        neutralise(contact.previous_title),
-        _date(contact.job_changed_on),
-        contact.id,
-    ]
+    return [cell(value) for cell, value in zip(_CELLS, _VALUES(contact), strict=True)]
 
 
 def write_csv(contacts: Iterable[Contact], out: TextIO) -> int:

@@ -66,7 +66,12 @@ def test_add_json_has_every_key_in_order(cmd):
         "top20_rank": None,
         "last_contacted": "2021-03-01",
         "last_contacted_precision": "month",
+        "cadence": "2w",
         "next_follow_up": None,
+        "connected_on": None,
+        "previous_company": "",
+        "previous_title": "",
+        "job_changed_on": None,
     }
 
 

@@ -8,9 +8,10 @@ from datetime import date, timedelta
 
 import pytest
 
+from netui.domain.demo_people import generate_contacts
 from netui.domain.types import DatePrecision, TriageStatus
 from netui.domain.validation import validate_draft
-from netui.services.demo import DemoRefusedError, fill_demo, generate_contacts
+from netui.services.demo import DemoRefusedError, fill_demo
 
 TODAY = date(2026, 11, 26)
 
