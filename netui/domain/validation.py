@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from netui.domain.dates import shown_input
 from netui.domain.types import ContactDraft
 from netui.errors import ValidationError
 
@@ -17,7 +18,9 @@ def check_email(email: str) -> str:
     """Return the trimmed email, or raise naming what is wrong with it."""
     value = email.strip()
     if not EMAIL_SHAPE.match(value):
-        raise ValidationError("email", f'"{email}" does not look like an email address')
+        raise ValidationError(
+            "email", f'"{shown_input(email)}" does not look like an email address'
+        )
     return value
 
 
