@@ -1,20 +1,24 @@
 """One table of typed inputs, read alike by the domain rules, the CLI and the app's forms.
 
 Every case runs three ways: through ``netui.domain.inputs`` itself (the table says what it
-must give) and through the ``netui`` command, which must store what the rule gives or show
-its message word for word after the option's name. A front end that reads a field its own
-way fails here.
+must give), through the ``netui`` command, and entered into the form in the running app.
+Both front ends must store what the rule gives, or show its message word for word: after
+the option's name on the command line, under the field in the form. A front end that reads
+a field its own way fails here.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 from cli_runner import Netui
+from textual import events
+from textual.pilot import Pilot
+from textual.widgets import Input, Static
 
 from netui.domain.clock import FakeClock, local_today, local_zone
 from netui.domain.inputs import (
@@ -30,9 +34,12 @@ from netui.domain.inputs import (
 from netui.domain.listing import StatusFilter
 from netui.domain.types import Contact, DatePrecision, Interaction, LooseDate
 from netui.services.context import Services
+from netui.tui.app import NetuiApp
+
+WaitReady = Callable[[NetuiApp, Pilot[None]], Awaitable[None]]
 
 HERE = local_zone()
-PROBE = "Probe Person"  # the contact each contact case adds
+PROBE = "Probe Person"  # the contact each contact-form case adds
 KNOWN = "Ann Lee"  # contact 1, whom each logging case logs a call with
 NOTHING = object()  # what ``stored`` gives when nothing was saved
 
@@ -59,7 +66,7 @@ class Rule:
 
     field: str
     option: str
-    key: str  # "n" for the new-contact form, "c" for the log dialog
+    key: str  # "n" opens the new-contact form, "c" logs a call with the selected contact
     read: Reading
     stored: Callable[[Services], object]  # what the newest save left, NOTHING before any
 
@@ -218,3 +225,65 @@ def test_the_cli(
     else:
         cmd.ok(*rule.cli_args(text))
         assert rule.stored(services) == outcome
+
+
+# --- the app's forms --------------------------------------------------------------------------
+
+
+RULES = list(dict.fromkeys(rule for rule, _, _ in CASES))
+# Typed key by key; the other cases are pasted (one event), as Pilot takes ~70 ms a key.
+TYPED = frozenset({"in 2 years", "yesterday 14:30", "3pm", "2019"})
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[rule.field for rule in RULES])
+async def test_the_form(
+    rule: Rule,
+    make_app: Callable[[], NetuiApp],
+    wait_ready: WaitReady,
+    clock: FakeClock,
+    services: Services,
+    add: Callable[..., int],
+) -> None:
+    """Every case of one rule, entered into its form in one run of the app.
+
+    A refused case leaves the form open with the message under the field, and the next
+    case is entered into the same form; a saved one closes it.
+    """
+    add(KNOWN)
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_ready(app, pilot)
+        form = app.screen
+        for text in (text for case_rule, text, _ in CASES if case_rule is rule):
+            outcome = rule_outcome(rule, text, clock)
+            before = rule.stored(services)
+            if app.screen is app.main_screen:  # the last save closed the form
+                await pilot.press(rule.key)
+                await pilot.pause()
+                form = app.screen
+                if rule.key == "n":
+                    form.query_one("#name", Input).value = PROBE
+            await enter(pilot, form.query_one(f"#{rule.field}", Input), text)
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            if isinstance(outcome, InputError):
+                error = form.query_one(f"#{rule.field}-error", Static)
+                assert app.screen is form, text
+                assert error.display, text
+                assert str(error.render()) == str(outcome), text
+                assert rule.stored(services) == before, text
+            else:
+                assert app.screen is app.main_screen, text
+                assert rule.stored(services) == outcome, text
+
+
+async def enter(pilot: Pilot[None], field: Input, text: str) -> None:
+    """Empty the field and enter the text as a person would: typed, or pasted."""
+    field.value = ""
+    field.focus()
+    if text in TYPED:
+        await pilot.press(*text)
+    else:
+        field.post_message(events.Paste(text))
+        await pilot.pause()
+    assert field.value == text

@@ -30,16 +30,6 @@ def check_strength(value: int | None) -> int | None:
     return value
 
 
-def parse_strength(text: str) -> int | None:
-    """Read a typed tie strength: empty means unknown."""
-    cleaned = text.strip()
-    if not cleaned:
-        return None
-    if not cleaned.isdigit():
-        raise ValidationError("strength", f'"{text}" is not a number from 1 to 5')
-    return check_strength(int(cleaned))
-
-
 def split_list(text: str) -> tuple[str, ...]:
     """Split a comma-separated entry (emails, phones, tags), dropping blanks and repeats."""
     items = (part.strip() for part in text.split(","))
