@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
 from typing import Any
 
 import click
@@ -19,13 +18,18 @@ from netui.cli.output import (
     printable,
     show_lines,
 )
-from netui.cli.params import CONTACT_ID, loose_date
+from netui.cli.params import CONTACT_ID, read_option
 from netui.cli.table import format_table, terminal_width
-from netui.domain.cadence import CadenceError, parse_cadence
+from netui.domain.inputs import (
+    read_cadence,
+    read_emails,
+    read_last_contact,
+    read_list,
+    read_strength,
+)
 from netui.domain.listing import SortKey, StatusFilter, filter_rows, order_rows
 from netui.domain.types import ContactDraft
-from netui.domain.validation import parse_strength, split_list, split_name
-from netui.errors import ValidationError
+from netui.domain.validation import split_name
 
 
 def contact_fields(func: F) -> F:
@@ -56,13 +60,11 @@ def contact_fields(func: F) -> F:
     return func
 
 
-def _list_option(values: Sequence[str]) -> tuple[str, ...]:
-    """Repeated and comma-separated values as one list (an empty value clears it)."""
-    return tuple(dict.fromkeys(item for value in values for item in split_list(value)))
-
-
 def _field_changes(options: dict[str, Any]) -> dict[str, Any]:
-    """The draft fields set by the options given (None or empty means not given)."""
+    """The draft fields set by the options given (None or empty means not given).
+
+    Values are read by the same rules as the app's contact form (netui.domain.inputs).
+    """
     changes: dict[str, Any] = {}
     for name in ("company", "title", "notes"):
         if options[name] is not None:
@@ -71,19 +73,19 @@ def _field_changes(options: dict[str, Any]) -> dict[str, Any]:
         changes["linkedin_url"] = options["linkedin"]
     if options["met"] is not None:
         changes["how_we_met"] = options["met"]
-    for name in ("emails", "phones", "tags"):
+    if options["emails"]:
+        changes["emails"] = read_option("--email", read_emails, *options["emails"])
+    for name in ("phones", "tags"):
         if options[name]:
-            changes[name] = _list_option(options[name])
+            changes[name] = read_list(*options[name])
     if options["last_contact"] is not None:
-        changes["last_contacted"] = loose_date("--last-contact", options["last_contact"])
+        changes["last_contacted"] = read_option(
+            "--last-contact", read_last_contact, options["last_contact"], today()
+        )
     if options["strength"] is not None:
-        changes["strength"] = parse_strength(options["strength"])
+        changes["strength"] = read_option("--strength", read_strength, options["strength"])
     if options["cadence"] is not None:
-        try:
-            cadence = parse_cadence(options["cadence"])
-        except CadenceError as error:
-            raise ValidationError("cadence", str(error)) from None
-        changes["cadence"] = cadence.code if cadence else None
+        changes["cadence"] = read_option("--cadence", read_cadence, options["cadence"])
     return changes
 
 

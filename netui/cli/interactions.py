@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import click
 
-from netui.cli.base import db_option, json_option, open_services, today
+from netui.cli.base import clock, db_option, json_option, open_services, today
 from netui.cli.output import echo_json, follow_up_text, interaction_json, printable
-from netui.cli.params import CONTACT_ID, OutcomeType, parse_day, parse_when
+from netui.cli.params import CONTACT_ID, OutcomeType, read_option
+from netui.domain.clock import local_zone
+from netui.domain.inputs import read_follow_up, read_when
 from netui.domain.types import Channel, InteractionDraft, Outcome
 
 
@@ -47,8 +49,8 @@ def log(
         channel=Channel(channel.lower()),
         outcome=outcome,
         note=note,
-        occurred_at=parse_when(when),
-        follow_up=parse_day("follow-up", follow_up) if follow_up is not None else None,
+        occurred_at=read_option("--when", read_when, when or "", clock()(), local_zone()),
+        follow_up=read_option("--follow-up", read_follow_up, follow_up or "", today()),
     )
     with open_services() as services:
         logged = services.interactions.log(contact_id, draft)

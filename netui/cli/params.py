@@ -1,17 +1,23 @@
-"""Parsing what users type: contact ids, outcomes, loose dates and interaction times."""
+"""Parsing what users type: contact ids and outcomes; other values by netui.domain.inputs.
+
+Dates, times, strength, cadence and lists follow the same rules as the app's forms, in
+:mod:`netui.domain.inputs`; :func:`read_option` adds the option's name to their messages.
+"""
 
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time
-from typing import Any
+from collections.abc import Callable
+from typing import Any, ParamSpec, TypeVar
 
 import click
 
-from netui.cli.base import today
-from netui.domain.dates import DateParseError, parse_loose_date
-from netui.domain.types import DatePrecision, LooseDate, Outcome
+from netui.domain.inputs import InputError
+from netui.domain.types import Outcome
 from netui.errors import ValidationError
+
+P = ParamSpec("P")
+T = TypeVar("T")
 
 
 class ContactIdType(click.ParamType[int, Any]):
@@ -52,60 +58,9 @@ class OutcomeType(click.ParamType[Outcome, Any]):
 CONTACT_ID = ContactIdType()
 
 
-def loose_date(option: str, text: str) -> LooseDate | None:
-    """A loosely typed date for ``option``; blank, ``never`` or ``none`` mean no date."""
-    if text.strip().lower() in ("", "never", "none"):
-        return None
+def read_option(option: str, reader: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
+    """Read an option's value with its input rule, naming the option if the value breaks it."""
     try:
-        return parse_loose_date(text, today())
-    except DateParseError as error:
+        return reader(*args, **kwargs)
+    except InputError as error:
         raise ValidationError(option, str(error)) from None
-
-
-def parse_day(option: str, text: str) -> date | None:
-    loose = loose_date(option, text)
-    return loose.value if loose else None
-
-
-_TIME_AT_END = re.compile(
-    r"(?:^|\s+|(?<=\d)T)(?:at\s+)?(\d{1,2})(?::(\d{2}))?\s*([ap])\.?m\.?$", re.IGNORECASE
-)
-_CLOCK_AT_END = re.compile(r"(?:^|\s+|(?<=\d)T)(?:at\s+)?(\d{1,2}):(\d{2})()$", re.IGNORECASE)
-
-
-def _split_time(text: str) -> tuple[str, time | None]:
-    """Split ``yesterday 14:30`` or ``2024-03-04 3pm`` into the date text and the time."""
-    match = _CLOCK_AT_END.search(text) or _TIME_AT_END.search(text)
-    if match is None:
-        return text, None
-    hour, minute, half = int(match[1]), int(match[2] or 0), (match[3] or "").lower()
-    if half:
-        if not 1 <= hour <= 12:
-            raise ValidationError("when", f'"{match[0].strip()}" is not a time')
-        hour = hour % 12 + (12 if half == "p" else 0)
-    if hour > 23 or minute > 59:
-        raise ValidationError("when", f'"{match[0].strip()}" is not a time')
-    return text[: match.start()].strip() or "today", time(hour, minute)
-
-
-def parse_when(text: str | None) -> datetime | None:
-    """When an interaction happened, in the user's time zone; None means now.
-
-    A day without a time is taken as noon that day (now, if the day is today).
-    """
-    if text is None or text.strip().lower() in ("", "now"):
-        return None
-    date_text, at = _split_time(text.strip())
-    try:
-        loose = parse_loose_date(date_text, today())
-    except DateParseError as error:
-        raise ValidationError("when", str(error)) from None
-    if loose.precision is not DatePrecision.DAY:
-        raise ValidationError(
-            "when", f'"{date_text}" is not a single day; try yesterday, last friday or 2024-03-04'
-        )
-    if at is None:
-        if loose.value == today():
-            return None
-        at = time(12, 0)
-    return datetime.combine(loose.value, at).astimezone()

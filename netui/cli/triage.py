@@ -8,12 +8,12 @@ import click
 
 from netui.cli.base import CliError, db_option, json_option, open_services, today
 from netui.cli.output import company_title, contact_json, echo_json, echo_lines, printable
-from netui.cli.params import CONTACT_ID
+from netui.cli.params import CONTACT_ID, read_option
 from netui.cli.table import format_table, terminal_width
 from netui.domain.dates import time_since
+from netui.domain.inputs import read_strength
 from netui.domain.listing import StatusFilter
 from netui.domain.types import TOP20_SIZE, TriageStatus
-from netui.domain.validation import parse_strength
 from netui.errors import Top20FullError, ValidationError
 
 if TYPE_CHECKING:
@@ -56,7 +56,7 @@ def set_(
         raise click.UsageError("--rank goes only with --status top20")
     if rank is not None and len(contact_ids) > 1:
         raise click.UsageError("--rank takes a single ID")
-    level = parse_strength(strength) if strength is not None else None
+    level = read_option("--strength", read_strength, strength) if strength is not None else None
     if strength is not None and level is None:
         raise ValidationError("strength", "give a number from 1 to 5")
     messages: list[str] = []

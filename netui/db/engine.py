@@ -168,7 +168,11 @@ def open_database(path: Path, clock: Clock) -> Database:
     if state is not FileState.CURRENT:
         from netui.db.migrate import upgrade_to_head
 
-        upgrade_to_head(engine)
+        try:
+            upgrade_to_head(engine)
+        except BaseException:
+            engine.dispose()
+            raise
     with engine.connect():
         pass
     _restrict_permissions(path)

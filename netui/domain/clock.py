@@ -9,9 +9,11 @@ test on a :class:`FakeClock` can never be fooled by the machine's own time.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, tzinfo
 
-__all__ = ["Clock", "FakeClock", "local_today", "system_clock"]
+from dateutil import tz
+
+__all__ = ["Clock", "FakeClock", "local_today", "local_zone", "system_clock"]
 
 Clock = Callable[[], datetime]
 """Returns the current moment as a timezone-aware datetime (UTC by convention)."""
@@ -25,6 +27,15 @@ def system_clock() -> datetime:
 def local_today(clock: Clock) -> date:
     """Today's date where the user is (events are stored in UTC, days are lived locally)."""
     return clock().astimezone().date()
+
+
+def local_zone() -> tzinfo:
+    """The user's time zone (the machine's), with its summer-time rules, for typed times.
+
+    Unlike ``clock().astimezone().tzinfo``, a fixed offset for this moment, it gives
+    "2024-07-04 9am" July's offset even when read in January.
+    """
+    return tz.tzlocal()
 
 
 class FakeClock:

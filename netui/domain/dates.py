@@ -30,6 +30,7 @@ __all__ = [
     "format_loose_date",
     "months_between",
     "parse_loose_date",
+    "shown_input",
     "time_since",
 ]
 
@@ -82,7 +83,7 @@ class DateParseError(ValueError):
     def __init__(self, text: str, reason: str | None = None) -> None:
         self.text = text
         self.reason = reason or _HINT
-        super().__init__(f'could not read "{_shown(text)}" as a date ({self.reason})')
+        super().__init__(f'could not read "{shown_input(text)}" as a date ({self.reason})')
 
 
 class _InvalidDateError(Exception):
@@ -93,7 +94,7 @@ class _InvalidDateError(Exception):
         self.reason = reason
 
 
-def _shown(text: str) -> str:
+def shown_input(text: str) -> str:
     """Quote input on one short line, so an error fits a status bar whatever was pasted."""
     flat = " ".join(text.split())
     return flat if len(flat) <= _SHOWN_MAX else flat[: _SHOWN_MAX - 1] + "…"

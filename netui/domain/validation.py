@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from netui.domain.dates import shown_input
 from netui.domain.types import ContactDraft
 from netui.errors import ValidationError
 
@@ -17,7 +18,9 @@ def check_email(email: str) -> str:
     """Return the trimmed email, or raise naming what is wrong with it."""
     value = email.strip()
     if not EMAIL_SHAPE.match(value):
-        raise ValidationError("email", f'"{email}" does not look like an email address')
+        raise ValidationError(
+            "email", f'"{shown_input(email)}" does not look like an email address'
+        )
     return value
 
 
@@ -25,16 +28,6 @@ def check_strength(value: int | None) -> int | None:
     if value is not None and not 1 <= value <= 5:
         raise ValidationError("strength", f"must be 1 to 5, not {value}")
     return value
-
-
-def parse_strength(text: str) -> int | None:
-    """Read a typed tie strength: empty means unknown."""
-    cleaned = text.strip()
-    if not cleaned:
-        return None
-    if not cleaned.isdigit():
-        raise ValidationError("strength", f'"{text}" is not a number from 1 to 5')
-    return check_strength(int(cleaned))
 
 
 def split_list(text: str) -> tuple[str, ...]:

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from netui.db.contacts import ContactRepository
 from netui.db.engine import Database
 from netui.db.interactions import InteractionRepository
 from netui.domain.clock import Clock
+from netui.domain.inputs import FUTURE_TOLERANCE
 from netui.domain.types import Interaction, InteractionDraft
 from netui.errors import ValidationError
 
 MAX_NOTE_LENGTH = 10_000
-# Clocks drift; a minute or two ahead is not "the future".
-FUTURE_TOLERANCE = timedelta(minutes=5)
 
 
 class InteractionService:

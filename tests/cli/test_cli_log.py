@@ -115,7 +115,7 @@ def test_when_with_a_date(cmd, ann, when):
         ("2019", '--when: "2019" is not a single day'),
         ("yesterday 25:00", '--when: "25:00" is not a time'),
         ("yesterday 13pm", '--when: "13pm" is not a time'),
-        ("tomorrow", "--when: is in the future"),
+        ("tomorrow", '--when: "tomorrow" is in the future'),
     ],
 )
 def test_bad_when(cmd, ann, when, message):

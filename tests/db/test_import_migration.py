@@ -5,10 +5,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from alembic import command
-
 from netui.db.engine import make_engine
-from netui.db.migrate import alembic_config, upgrade_to_head
+from netui.db.migrate import downgrade_to, upgrade_to_head
 
 
 def rows(path: Path, sql: str) -> list[tuple[object, ...]]:
@@ -43,10 +41,7 @@ def test_0003_keeps_imported_contacts_linked_both_ways(tmp_path: Path) -> None:
     assert rows(path, "SELECT added, skipped, job_changes FROM import_batch") == [(1, 0, 0)]
     assert rows(path, "SELECT count(*) FROM triage_event") == [(1,)]
 
-    config = alembic_config()
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.downgrade(config, "0002")
+    downgrade_to(engine, "0002")
     engine.dispose()
     assert rows(path, "SELECT import_batch_id FROM contact") == [(1,)]
     assert rows(path, "SELECT name FROM sqlite_master WHERE name = 'import_change'") == []

@@ -12,7 +12,7 @@ from alembic.migration import MigrationContext
 from builders import NOW
 
 from netui.db.engine import make_engine, open_database
-from netui.db.migrate import revision_chain, upgrade_to_head
+from netui.db.migrate import downgrade_to, revision_chain, upgrade_to_head
 from netui.db.models import Base
 from netui.db.schema_version import HEAD, REVISIONS
 from netui.domain.clock import FakeClock
@@ -91,9 +91,6 @@ def test_an_up_to_date_database_does_not_import_alembic(tmp_path: Path) -> None:
 
 
 def test_downgrading_to_the_first_revision_keeps_interactions(tmp_path: Path) -> None:
-    from alembic import command
-
-    from netui.db.migrate import alembic_config
     from netui.domain.types import Channel, ContactDraft, InteractionDraft, Outcome
     from netui.services.context import open_services
 
@@ -103,10 +100,7 @@ def test_downgrading_to_the_first_revision_keeps_interactions(tmp_path: Path) ->
     services.interactions.log(contact, InteractionDraft(Channel.CALL, Outcome.TALKED))
     services.close()
     engine = make_engine(path)
-    config = alembic_config()
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.downgrade(config, REVISIONS[0])
+    downgrade_to(engine, REVISIONS[0])
     engine.dispose()
     with sqlite3.connect(path) as conn:
         assert conn.execute("SELECT count(*) FROM interaction").fetchone() == (1,)

@@ -1,4 +1,10 @@
-"""Alembic environment: always run on a connection handed in by netui.db.migrate."""
+"""Alembic environment: always run on a connection handed in by netui.db.migrate.
+
+That connection is already inside netui's own transaction (foreign keys off, explicit
+BEGIN), so Alembic treats the transaction as external: ``begin_transaction()`` below, and
+the one it opens per revision, do nothing. Only netui.db.migrate commits, once it has
+checked every foreign key.
+"""
 
 from alembic import context
 

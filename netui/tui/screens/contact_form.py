@@ -9,11 +9,19 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Input, Label, TextArea
 
-from netui.domain.cadence import Cadence, parse_cadence
+from netui.domain.cadence import Cadence
 from netui.domain.clock import local_today
-from netui.domain.dates import format_loose_date, parse_loose_date
-from netui.domain.types import Contact, ContactDraft, LooseDate
-from netui.domain.validation import check_email, parse_strength, split_list, split_name
+from netui.domain.dates import format_loose_date
+from netui.domain.inputs import (
+    FieldReader,
+    read_cadence,
+    read_emails,
+    read_last_contact,
+    read_list,
+    read_strength,
+)
+from netui.domain.types import Contact, ContactDraft
+from netui.domain.validation import split_name
 from netui.errors import NetuiError, ValidationError
 from netui.tui.screens.form_dialog import FormDialog
 from netui.tui.text import literal_line
@@ -100,38 +108,22 @@ class ContactFormScreen(FormDialog[int]):
         return values[field_id]
 
     def _read_draft(self) -> tuple[ContactDraft | None, dict[str, str]]:
-        """Parse every field, collecting a message per bad field rather than stopping at one."""
-        errors: dict[str, str] = {}
+        """Parse every field, collecting a message per bad field rather than stopping at one.
+
+        The rules (and their messages) are the CLI's too: netui.domain.inputs.
+        """
+        fields = FieldReader()
         name = " ".join(self.value("name").split())
         if not name:
-            errors["name"] = "A contact needs a name."
-        emails: list[str] = []
-        for email in split_list(self.value("emails")):
-            try:
-                emails.append(check_email(email))
-            except ValidationError as error:
-                errors["emails"] = error.message.capitalize() + "."
-        last: LooseDate | None = None
-        if self.value("last_contact").strip():
-            try:
-                last = parse_loose_date(self.value("last_contact"), self.today)
-            except ValueError as error:
-                errors["last_contact"] = str(error)
-            else:
-                if last.value > self.today:
-                    errors["last_contact"] = "The last contact cannot be in the future."
-        strength: int | None = None
-        try:
-            strength = parse_strength(self.value("strength"))
-        except ValidationError as error:
-            errors["strength"] = error.message.capitalize() + "."
-        cadence: Cadence | None = None
-        try:
-            cadence = parse_cadence(self.value("cadence"))
-        except ValueError as error:
-            errors["cadence"] = str(error)
-        if errors:
-            return None, errors
+            fields.errors["name"] = "A contact needs a name."
+        emails = fields.read("emails", read_emails, self.value("emails"))
+        last = fields.read(
+            "last_contact", read_last_contact, self.value("last_contact"), self.today
+        )
+        strength = fields.read("strength", read_strength, self.value("strength"))
+        cadence = fields.read("cadence", read_cadence, self.value("cadence"))
+        if fields.errors:
+            return None, fields.errors
         first, last_name = split_name(name)
         keep_names = self.contact is not None and self.contact.full_name == name
         draft = ContactDraft(
@@ -140,17 +132,17 @@ class ContactFormScreen(FormDialog[int]):
             last_name=self.contact.last_name if keep_names and self.contact else last_name,
             company=self.value("company"),
             title=self.value("title"),
-            emails=tuple(emails),
-            phones=split_list(self.value("phones")),
+            emails=emails,
+            phones=read_list(self.value("phones")),
             linkedin_url=self.value("linkedin"),
             how_we_met=self.value("met"),
             notes=self.query_one("#notes", TextArea).text,
-            tags=split_list(self.value("tags")),
+            tags=read_list(self.value("tags")),
             strength=strength,
             last_contacted=last,
-            cadence=cadence.code if cadence else None,
+            cadence=cadence,
         )
-        return draft, errors
+        return draft, fields.errors
 
     def save(self) -> None:
         self.clear_errors()

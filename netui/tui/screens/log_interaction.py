@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
@@ -10,9 +9,9 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Input, Label, Select
 
-from netui.domain.clock import local_today
-from netui.domain.dates import parse_loose_date
-from netui.domain.types import Channel, Contact, DatePrecision, InteractionDraft, Outcome
+from netui.domain.clock import local_today, local_zone
+from netui.domain.inputs import FieldReader, read_follow_up, read_when
+from netui.domain.types import Channel, Contact, InteractionDraft, Outcome
 from netui.errors import NetuiError, ValidationError
 from netui.tui.screens.form_dialog import FormDialog
 from netui.tui.text import literal_line
@@ -71,36 +70,19 @@ class LogInteractionScreen(FormDialog[int]):
         self.query_one("#channel", Select).focus()
 
     def _read(self) -> tuple[InteractionDraft | None, dict[str, str]]:
-        errors: dict[str, str] = {}
-        when_text = self.query_one("#when", Input).value.strip()
-        occurred: datetime | None = None
-        if when_text.lower() not in self.NOW_WORDS and when_text:
-            try:
-                loose = parse_loose_date(when_text, self.today)
-            except ValueError as error:
-                errors["when"] = str(error)
-            else:
-                if loose.precision is not DatePrecision.DAY:
-                    errors["when"] = "Give the day it happened (e.g. 12 Nov or 3 days ago)."
-                elif loose.value > self.today:
-                    errors["when"] = "That is in the future; log things once they happened."
-                elif loose.value != self.today:
-                    occurred = datetime.combine(loose.value, time(12, 0)).astimezone()
-        follow_text = self.query_one("#follow_up", Input).value.strip()
-        follow_up = None
-        if follow_text:
-            try:
-                follow_up = parse_loose_date(follow_text, self.today).value
-            except ValueError as error:
-                errors["follow_up"] = str(error)
-        if errors:
-            return None, errors
+        """Read the typed fields by the CLI's rules too (netui.domain.inputs)."""
+        fields = FieldReader()
+        now = self.services.clock()
+        occurred = fields.read("when", read_when, self.value("when"), now, local_zone())
+        follow_up = fields.read("follow_up", read_follow_up, self.value("follow_up"), self.today)
+        if fields.errors:
+            return None, fields.errors
         channel = self.query_one("#channel", Select).value
         outcome = self.query_one("#outcome", Select).value
         assert isinstance(channel, Channel)
         assert isinstance(outcome, Outcome)
         note = self.query_one("#note", Input).value
-        return InteractionDraft(channel, outcome, note, occurred, follow_up), errors
+        return InteractionDraft(channel, outcome, note, occurred, follow_up), fields.errors
 
     def save(self) -> None:
         self.clear_errors()
