@@ -6,12 +6,20 @@ from __future__ import annotations
 import csv
 import io
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+from textual.pilot import Pilot
+
 from netui.domain.types import ContactDraft, DatePrecision, LooseDate
+from netui.tui.app import NetuiApp
+
+WaitReady = Callable[[NetuiApp, Pilot[None]], Awaitable[None]]
+"""The ``wait_ready`` fixture: waits until the app shows its contact list."""
+AppFactory = Callable[[], NetuiApp]
+"""The ``make_app`` fixture: a new app on the test's database and clock."""
 
 NOW = datetime(2026, 11, 26, 15, 0, tzinfo=UTC)
 """Where every test's clock starts (a Thursday afternoon)."""

@@ -7,20 +7,17 @@ moves only when a test calls ``clock.advance(...)``.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from builders import NOW
+from builders import NOW, AppFactory, WaitReady
 from textual.pilot import Pilot
 
 from netui.domain.clock import FakeClock
 from netui.domain.types import ContactDraft
 from netui.services.context import Services, open_services
 from netui.tui.app import NetuiApp
-
-WaitReady = Callable[[NetuiApp, Pilot[None]], Awaitable[None]]
-AppFactory = Callable[[], NetuiApp]
 
 
 @pytest.fixture(autouse=True)

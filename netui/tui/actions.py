@@ -178,7 +178,7 @@ ACTIONS: tuple[Action, ...] = (
        "Which netui this is.", documented=False),
     # -- between panes --------------------------------------------------------------------
     _A("panes.next", Scope.PANES, "tab", "next_pane", "Next pane", "Next pane",
-       "Go to the next pane: Contacts, Script, Today. On a narrow terminal the panes take turns."),
+       "Go to the next pane: Contacts, Today, Script. On a narrow terminal the panes take turns."),
     _A("panes.previous", Scope.PANES, "shift+tab", "previous_pane", "Previous pane",
        "Previous pane",
        "Go back to the previous pane."),

@@ -15,12 +15,14 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.actions import parse as parse_action
 from textual.app import App, SystemCommand
+from textual.command import CommandPalette
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from netui import __version__
 from netui.display import one_line, printable
 from netui.domain.clock import Clock
+from netui.tui import compat
 from netui.tui.actions import Action, Scope, bindings, palette_actions
 from netui.tui.messages import ServicesReady
 from netui.tui.screens.main import PANE_ORDER, MainScreen
@@ -28,6 +30,8 @@ from netui.tui.workers import ReportsWorkerErrors, describe_error
 
 if TYPE_CHECKING:
     from netui.services.context import Services
+
+compat.install()
 
 PANE_OF_SCOPE = dict(zip((Scope.CONTACTS, Scope.TODAY, Scope.SCRIPT), PANE_ORDER, strict=True))
 """Which pane of the main screen runs the actions of each pane scope."""
@@ -111,7 +115,11 @@ class NetuiApp(App[None], ReportsWorkerErrors):
         reach the terminal, whatever ``markup`` a caller asks for.
         """
         super().notify(
-            printable(message), title=one_line(title), severity=severity, timeout=timeout
+            printable(message),
+            title=one_line(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
         )
 
     @property
@@ -120,6 +128,10 @@ class NetuiApp(App[None], ReportsWorkerErrors):
             if isinstance(screen, MainScreen):
                 return screen
         raise LookupError("the main screen is not on the stack")
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            self.push_screen(compat.SteadyCommandPalette(id="--command-palette"))
 
     def action_help(self) -> None:
         from netui.tui.screens.help import HelpScreen

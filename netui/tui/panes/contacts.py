@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.message import Message
@@ -201,6 +201,28 @@ class ContactsPane(Pane, ReportsWorkerErrors):
         search.display = True
         # Focus now, not after a refresh: keys typed right behind "/" belong in the box.
         self.screen.set_focus(search)
+
+    def on_key(self, event: events.Key) -> None:
+        """Letters typed right behind "/" belong in the search box, in the order typed.
+
+        A burst of keys is queued on the list before any of them is handled, and Textual
+        looks up bindings only once a key has bubbled up to the app; so ``/tx`` would reach
+        this pane's ``t`` and ``x`` before the box had the cursor. The search key is acted
+        on here, as it passes, and the letters behind it are put into the box.
+        """
+        search = self.query_one("#search", Input)
+        if self._runs_search(event.key) and self.check_action("search", ()):
+            event.stop()
+            event.prevent_default()
+            self.action_search()
+        elif self.screen.focused is search and event.is_printable and event.character:
+            event.stop()
+            event.prevent_default()
+            search.insert_text_at_cursor(event.character)
+
+    def _runs_search(self, key: str) -> bool:
+        """Whether ``key`` is bound to search here (the table's key, or the user's remap)."""
+        return any(b.action == "search" for b in self._bindings.key_to_bindings.get(key, ()))
 
     @on(Input.Changed, "#search")
     def _on_search_changed(self, event: Input.Changed) -> None:

@@ -15,6 +15,7 @@ from textual.widgets import Button, Input, Label, Static
 from netui.domain.dates import format_loose_date, parse_loose_date
 from netui.tui.actions import Scope, bindings
 from netui.tui.screens.base import NetuiDialog, ResultT
+from netui.tui.text import one_line
 
 
 class FormDialog(NetuiDialog[ResultT]):
@@ -49,11 +50,15 @@ class FormDialog(NetuiDialog[ResultT]):
     today: date
 
     def field_row(self, field_id: str, label: str, value: str, placeholder: str) -> Widget:
-        """A labelled input with its (hidden until needed) hint and error lines."""
+        """A labelled input with its (hidden until needed) hint and error lines.
+
+        The value is shown on one line with control characters replaced: an input box
+        draws its text as it is, and a stored escape sequence must not reach the terminal.
+        """
         return Horizontal(
             Label(label),
             Vertical(
-                Input(value=value, placeholder=placeholder, id=field_id, compact=True),
+                Input(value=one_line(value), placeholder=placeholder, id=field_id, compact=True),
                 Static("", classes="hint", id=f"{field_id}-hint", markup=False),
                 Static("", classes="error", id=f"{field_id}-error", markup=False),
             ),

@@ -1,0 +1,173 @@
+"""Names that look like markup or carry terminal controls are shown as typed, everywhere.
+
+A LinkedIn export keeps brackets ("Bob Smith [PMP]"), and a name can hold anything. Each
+place a name appears is visited: the list, the detail, the search line, triage mode, the
+edit and log dialogs (their titles too), the Top 20 swap, the duplicates review, and the
+toast each of them raises. What reaches the screen must hold the name literally, and no
+control character may reach the terminal.
+"""
+
+from __future__ import annotations
+
+from builders import AppFactory, WaitReady
+from rich.segment import Segment
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from netui.domain.types import ContactDraft, TriageStatus
+from netui.services.context import Services
+from netui.tui.app import NetuiApp
+from netui.tui.screens.contact_form import ContactFormScreen
+from netui.tui.screens.duplicates import DuplicatesScreen
+from netui.tui.screens.log_interaction import LogInteractionScreen
+from netui.tui.screens.swap_top20 import SwapTop20Screen
+from netui.tui.screens.triage_mode import TriageModeScreen
+
+MARKUP_NAMES = ("Ann [Acme]", "Bob Ray [/x]", "Cy [b]Mo[/]", "Di [link=x]K[/]", "[@click=q]Ed")
+"""Short enough to fit the list's name column whole."""
+CONTROL_NAME = "Fay \x1b]0;P\x07G \x1b[2J\x9b1m\u202eE"
+"""An OSC window title, a screen clear, a C1 CSI and a bidi override."""
+SHOWN_CONTROL_NAME = "Fay \ufffd]0;P\ufffdG \ufffd[2J\ufffd1mE"
+
+
+def screen_text(app: NetuiApp) -> str:
+    """Every character the app would send to the terminal now, line by line."""
+    strips = app.screen._compositor.render_strips()
+    return "\n".join("".join(segment.text for segment in strip) for strip in strips)
+
+
+def assert_literal(app: NetuiApp, *shown: str) -> None:
+    text = screen_text(app)
+    for name in shown:
+        assert name in text, f"{name!r} is not shown literally"
+    assert not any(Segment(ch).text in text for ch in "\x1b\x07\x9b\u202e")
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Until the detail (loaded a moment after the cursor settles) and any toast are up."""
+    for _ in range(3):
+        await pilot.pause()
+    await pilot.pause(0.2)
+
+
+async def test_the_list_detail_and_search_show_names_as_typed(
+    services: Services, make_app: AppFactory, wait_ready: WaitReady
+) -> None:
+    for name in (*MARKUP_NAMES, CONTROL_NAME):
+        services.contacts.add(ContactDraft(full_name=name, company="[red]Co[/red]"))
+    app = make_app()
+    async with app.run_test(size=(160, 48), notifications=True) as pilot:
+        await wait_ready(app, pilot)
+        await settle(pilot)
+        assert_literal(app, *MARKUP_NAMES, SHOWN_CONTROL_NAME, "[red]Co[/red]")
+        await pilot.press("slash", *"[/x]")
+        await settle(pilot)
+        assert_literal(app, "search: [/x]", "Bob Ray [/x]")
+    assert app.return_code in (None, 0)
+
+
+async def one_contact_app(services: Services, make_app: AppFactory, name: str) -> NetuiApp:
+    services.contacts.add(ContactDraft(full_name=name, emails=("who@example.org",)))
+    return make_app()
+
+
+async def test_edit_dialog_title_fields_and_saved_toast(
+    services: Services, make_app: AppFactory, wait_ready: WaitReady
+) -> None:
+    for name in (*MARKUP_NAMES, CONTROL_NAME):
+        app = await one_contact_app(services, make_app, name)
+        shown = SHOWN_CONTROL_NAME if name == CONTROL_NAME else name
+        async with app.run_test(size=(120, 36), notifications=True) as pilot:
+            await wait_ready(app, pilot)
+            await pilot.press("e")
+            await settle(pilot)
+            assert isinstance(app.screen, ContactFormScreen)
+            assert_literal(app, f"Edit {shown}")
+            app.screen.query_one("#title", Input).value = "[b]Boss[/b]"
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+            assert_literal(app, f"Saved {shown}.", "[b]Boss[/b]")
+        assert app.return_code in (None, 0)
+        services.contacts.delete(services.contacts.find()[0].id)
+
+
+async def test_log_dialog_title_and_logged_toast(
+    services: Services, make_app: AppFactory, wait_ready: WaitReady
+) -> None:
+    for name in (*MARKUP_NAMES, CONTROL_NAME):
+        app = await one_contact_app(services, make_app, name)
+        shown = SHOWN_CONTROL_NAME if name == CONTROL_NAME else name
+        async with app.run_test(size=(120, 36), notifications=True) as pilot:
+            await wait_ready(app, pilot)
+            await pilot.press("c")
+            await settle(pilot)
+            assert isinstance(app.screen, LogInteractionScreen)
+            assert_literal(app, f"Log: {shown}")
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+            assert_literal(app, f"Logged call with {shown}: talked.")
+        assert app.return_code in (None, 0)
+        services.contacts.delete(services.contacts.find()[0].id)
+
+
+async def test_triage_decisions_in_the_list_and_in_triage_mode_toast_literally(
+    services: Services, make_app: AppFactory, wait_ready: WaitReady
+) -> None:
+    for name in MARKUP_NAMES:
+        services.contacts.add(ContactDraft(full_name=name))
+    app = make_app()
+    async with app.run_test(size=(160, 48), notifications=True) as pilot:
+        await wait_ready(app, pilot)
+        first = app.main_screen.contacts.table.current_row
+        assert first is not None
+        await pilot.press("t")
+        await settle(pilot)
+        assert_literal(app, first.full_name)
+        await pilot.press("T")
+        await settle(pilot)
+        assert isinstance(app.screen, TriageModeScreen)
+        row = app.screen.current
+        assert row is not None
+        assert_literal(app, row.full_name)
+        await pilot.press("l")
+        await settle(pilot)
+        assert_literal(app, f"{row.full_name}: saved for later")
+    assert app.return_code in (None, 0)
+
+
+async def test_the_swap_dialog_lists_members_literally(
+    services: Services, make_app: AppFactory, wait_ready: WaitReady
+) -> None:
+    members = [services.contacts.add(ContactDraft(full_name=f"[/x] M{i}")).id for i in range(19)]
+    members.append(services.contacts.add(ContactDraft(full_name="Bob Ray [/x]")).id)
+    services.triage.set_status(members, TriageStatus.TOP20)
+    services.contacts.add(ContactDraft(full_name="Cy [b]Mo[/]", strength=5))
+    app = make_app()
+    async with app.run_test(size=(120, 48), notifications=True) as pilot:
+        await wait_ready(app, pilot)
+        await pilot.press("f")  # New: the newcomer
+        await settle(pilot)
+        await pilot.press("t")
+        await settle(pilot)
+        assert isinstance(app.screen, SwapTop20Screen)
+        assert_literal(app, "Cy [b]Mo[/]", "[/x] M0", "Bob Ray [/x]")
+    assert app.return_code in (None, 0)
+
+
+async def test_duplicates_and_the_merged_toast_show_names_literally(
+    services: Services, make_app: AppFactory, wait_ready: WaitReady
+) -> None:
+    for _ in range(2):
+        services.contacts.add(ContactDraft(full_name="Bob Ray [/x]", company="[i]Acme[/i]"))
+    app = make_app()
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await wait_ready(app, pilot)
+        app.main_screen.contacts.action_find_duplicates()
+        await app.workers.wait_for_complete()
+        await settle(pilot)
+        assert isinstance(app.screen, DuplicatesScreen)
+        assert_literal(app, "Bob Ray [/x]  ⇄  Bob Ray [/x]", "[i]Acme[/i]")
+        await pilot.press("1")
+        await settle(pilot)
+        assert_literal(app, "Merged into Bob Ray [/x].")
+    assert app.return_code in (None, 0)
