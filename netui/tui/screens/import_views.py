@@ -3,7 +3,9 @@
 Plain functions that fill a `DataTable` or return `Content`, kept apart from
 :mod:`netui.tui.screens.import_wizard` so the screen reads as its flow (choose, preview,
 run, undo, close) and the wording can be checked without running it. Every value from
-the file is shown literally: table cells are `Text` (never markup) on one line.
+the file or a path is shown literally: table cells are `Text` (never markup) on one line,
+and texts go through `literal` or `literal_line`, since a `Content` made straight from a
+file name keeps its control characters.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from textual.widgets import DataTable
 from netui.display import one_line
 from netui.errors import NetuiError
 from netui.io import RowProblem
+from netui.tui.text import literal, literal_line
 
 if TYPE_CHECKING:
     from netui.domain.types import ImportBatchInfo
@@ -64,7 +67,7 @@ def source_line(path: Path, preview: ImportPreview) -> Content:
     """One line on what netui found: the file, its format, encoding, delimiter and columns."""
     source = preview.info
     delimiter = _DELIMITER_NAMES.get(source.delimiter or "", source.delimiter or "none")
-    return Content(
+    return literal_line(
         f"{path.name}: {source.format} · {source.encoding} · delimiter {delimiter}"
         f" · {len(source.columns)} columns"
     )
@@ -117,11 +120,11 @@ def summary_text(summary: ImportSummary, *, dry_run: bool) -> Content:
         )
     if summary.problems:
         lines.append(f"{plural(len(summary.problems), 'row')} not imported, and why:")
-    return Content("\n".join(lines))
+    return literal("\n".join(lines))
 
 
 def restored_text(summary: RestoreSummary) -> Content:
-    return Content(f"Restored the backup: {summary}")
+    return literal_line(f"Restored the backup: {summary}")
 
 
 def fill_problems(table: DataTable[Text], summary: ImportSummary) -> None:
