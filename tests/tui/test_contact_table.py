@@ -14,7 +14,8 @@ from textual.app import App, ComposeResult
 from netui.domain.listing import make_haystack
 from netui.domain.types import ContactRow, DatePrecision, TriageStatus
 from netui.tui.text import one_line, printable
-from netui.tui.widgets.contact_table import ContactTable, column_layout
+from netui.tui.widgets.contact_columns import column_layout
+from netui.tui.widgets.contact_table import ContactTable
 
 TODAY = date(2025, 6, 1)
 
@@ -287,18 +288,6 @@ async def test_columns_adapt_to_width_and_truncate(width: int) -> None:
         assert shown[1][2 : 2 + name_width] == long_name[: name_width - 1] + "…"
         if width == 120:
             assert "International Business Machines · CTO" in shown[1]
-
-
-def test_layout_shrinks_company_then_name_then_drops_columns() -> None:
-    wide, medium, narrow = (dict(column_layout(w)) for w in (119, 79, 40))
-    assert wide["name"] >= medium["name"]
-    assert wide["company"] > medium["company"]
-    assert list(medium) == ["marker", "name", "company", "last", "status", "strength"]
-    assert "strength" not in narrow
-    for w in range(1, 200):
-        layout = column_layout(w)
-        total = sum(width for _, width in layout) + len(layout) - 2  # gaps
-        assert total == w or w < 3
 
 
 # -- user text is literal ------------------------------------------------------------------------

@@ -1,7 +1,9 @@
 """Import contacts from a file: pick it, check what netui understood, run it, read the summary.
 
 Everything slow (reading the file, the import itself) runs in a thread worker; the screen
-shows a progress bar and never blocks. Every value from the file is shown literally.
+shows a progress bar and never blocks. Every value from the file is shown literally. This
+module is the screen's flow; the tables and texts it shows are built in
+:mod:`netui.tui.screens.import_views`.
 """
 
 from __future__ import annotations
@@ -9,11 +11,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.content import Content
 from textual.message import Message
 from textual.widgets import (
     Button,
@@ -27,10 +27,20 @@ from textual.widgets import (
 )
 from textual.worker import get_current_worker
 
-from netui.display import one_line
 from netui.errors import NetuiError
 from netui.tui.actions import Scope, bindings
 from netui.tui.screens.base import NetuiDialog
+from netui.tui.screens.import_views import (
+    BACKUP_NOTE,
+    fill_columns,
+    fill_history,
+    fill_problems,
+    fill_sample,
+    parse_mapping,
+    restored_text,
+    source_line,
+    summary_text,
+)
 from netui.tui.text import literal
 from netui.tui.widgets.path_input import PathInput
 from netui.tui.workers import ReportsWorkerErrors, describe_error
@@ -48,31 +58,6 @@ FORMATS: tuple[tuple[str, str], ...] = (
     ("netui backup (.json)", "json"),
 )
 FILE_SUFFIXES = (".csv", ".vcf", ".vcard", ".json", ".txt", ".tsv")
-SAMPLE_COLUMNS = ("Row", "Name", "Company", "Title", "Email", "Connected")
-
-
-def cell(value: object) -> Text:
-    """A DataTable cell that shows ``value`` literally (plain str cells would be markup)."""
-    return Text(one_line("" if value is None else str(value)), no_wrap=True)
-
-
-def plural(count: int, noun: str) -> str:
-    if count == 1:
-        return f"1 {noun}"
-    return f"{count} people" if noun == "person" else f"{count} {noun}s"
-
-
-def parse_mapping(text: str) -> dict[str, str]:
-    """Read ``COLUMN=FIELD, COLUMN=FIELD`` as typed; the service checks the names."""
-    mapping: dict[str, str] = {}
-    for part in text.split(","):
-        if not part.strip():
-            continue
-        column, sep, field = part.partition("=")
-        if not sep or not column.strip() or not field.strip():
-            raise NetuiError(f'mapping "{part.strip()}" should look like COLUMN=FIELD')
-        mapping[column.strip()] = field.strip()
-    return mapping
 
 
 class ImportScreen(NetuiDialog[int], ReportsWorkerErrors):
@@ -198,21 +183,10 @@ class ImportScreen(NetuiDialog[int], ReportsWorkerErrors):
 
     def _show_history(self) -> None:
         """Past imports, newest first, so any of them can be undone from here too."""
-        batches = [b for b in self.services.imports.batches() if b.undone_at is None]
         history = self.query_one("#import-history", DataTable)
-        history.clear(columns=True)
-        history.add_columns("#", "When", "File", "Added", "Updated")
-        for batch in sorted(batches, key=lambda b: b.id, reverse=True):
-            history.add_row(
-                cell(batch.id),
-                cell(batch.created_at.astimezone().strftime("%Y-%m-%d %H:%M")),
-                cell(Path(batch.source_path).name),
-                cell(batch.added),
-                cell(batch.updated),
-                key=str(batch.id),
-            )
+        fill_history(history, self.services.imports.batches())
         for widget_id in ("#import-history-title", "#import-history", "#import-undo-past"):
-            self.query_one(widget_id).display = bool(batches)
+            self.query_one(widget_id).display = bool(history.row_count)
 
     # -- choosing and previewing ----------------------------------------------------------
 
@@ -287,41 +261,13 @@ class ImportScreen(NetuiDialog[int], ReportsWorkerErrors):
         columns = self.query_one("#import-columns", DataTable)
         sample = self.query_one("#import-sample", DataTable)
         if file_format == "json":
-            info.update(
-                "A netui backup: it restores every contact, call, script and setting, "
-                "and only into an empty database."
-            )
+            info.update(BACKUP_NOTE)
             columns.display = sample.display = False
             return
-        source = preview.info
-        delimiter = {",": "comma", ";": "semicolon", "\t": "tab"}.get(
-            source.delimiter or "", source.delimiter or "none"
-        )
-        info.update(
-            Content(
-                f"{path.name}: {source.format} · {source.encoding} · delimiter {delimiter}"
-                f" · {len(source.columns)} columns"
-            )
-        )
-        columns.clear(columns=True)
-        columns.add_columns("Column in the file", "Goes to")
-        for column in source.columns:
-            columns.add_row(cell(column), cell(source.mapping.get(column, "(ignored)")))
-        columns.display = bool(source.columns)
-        sample.clear(columns=True)
-        sample.add_columns(*SAMPLE_COLUMNS)
-        for item in preview.sample:
-            if hasattr(item, "full_name"):
-                sample.add_row(
-                    cell(item.row_number),
-                    cell(item.full_name),
-                    cell(item.company),
-                    cell(item.title),
-                    cell(", ".join(item.emails)),
-                    cell(item.connected_on or ""),
-                )
-            else:
-                sample.add_row(cell(item.row_number), cell(f"problem: {item.reason}"))
+        info.update(source_line(path, preview))
+        fill_columns(columns, preview)
+        columns.display = bool(preview.info.columns)
+        fill_sample(sample, preview)
         sample.display = True
 
     # -- running --------------------------------------------------------------------------
@@ -389,37 +335,16 @@ class ImportScreen(NetuiDialog[int], ReportsWorkerErrors):
         text = self.query_one("#import-summary", Static)
         text.display = True
         if restored:
-            text.update(Content(f"Restored the backup: {summary}"))
+            text.update(restored_text(summary))
             self.batch_id = None
             self.close(-1)
             return
-        skipped = summary.skipped_blank
-        lines = [
-            ("Dry run: nothing was written. " if dry_run else "Imported. ")
-            + f"{summary.added} added, {summary.updated} updated, {summary.unchanged} unchanged"
-            + (f", {plural(skipped, 'blank row')} skipped" if skipped else ""),
-        ]
-        if summary.job_changes:
-            lines.append(
-                f"{plural(summary.job_changes, 'person')} changed jobs: marked ↗ in the list."
-            )
-        if summary.duplicates:
-            lines.append(
-                f"{len(summary.duplicates)} possible duplicates by name: review them with "
-                "“Find duplicates” in the command palette."
-            )
-        if summary.problems:
-            lines.append(f"{plural(len(summary.problems), 'row')} not imported, and why:")
-        text.update(Content("\n".join(lines)))
+        text.update(summary_text(summary, dry_run=dry_run))
         for widget_id in ("#import-columns", "#import-sample"):
             self.query_one(widget_id).display = False  # make room: the summary matters now
         self.call_after_refresh(text.scroll_visible)
         problems = self.query_one("#import-problems", DataTable)
-        problems.clear(columns=True)
-        if summary.problems:
-            problems.add_columns("Row", "Problem")
-            for problem in summary.problems:
-                problems.add_row(cell(problem.row_number), cell(problem.reason))
+        fill_problems(problems, summary)
         problems.display = bool(summary.problems)
         if not dry_run:
             self.batch_id = summary.batch_id

@@ -2,7 +2,8 @@
 
 A stock `DataTable` filled with 30,000 rows takes seconds to become ready; this widget keeps a
 plain list of `ContactRow` tuples and builds a `Strip` only for each visible line, caching the
-strips it built. Setting 100,000 rows costs a list copy.
+strips it built. Setting 100,000 rows costs a list copy. The columns and what each cell says
+are in :mod:`netui.tui.widgets.contact_columns`; this module holds the state and the drawing.
 
 User text (names, companies, titles) is displayed literally: strips are built from plain
 `Segment`s, never from markup, and control characters are replaced before they can reach the
@@ -13,9 +14,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import ClassVar, Literal
+from typing import ClassVar
 
-from rich.cells import cell_len, set_cell_size
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
@@ -26,81 +27,23 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from netui.domain.dates import time_since
 from netui.domain.types import ContactRow, TriageStatus
 from netui.tui.actions import Scope, bindings
-from netui.tui.text import one_line, row_status, strength_dots
+from netui.tui.text import one_line
+from netui.tui.widgets.contact_columns import (
+    GAP,
+    GAPPED,
+    MUTED,
+    Layout,
+    RowKind,
+    column_layout,
+    fit,
+    header_text,
+    row_cells,
+    row_kind,
+)
 
 __all__ = ["ContactTable"]
-
-# -- text ----------------------------------------------------------------------------------
-
-
-def _fit(text: str, width: int) -> str:
-    """`text` padded or truncated (with …) to exactly `width` cells."""
-    if width <= 0:
-        return ""
-    if cell_len(text) <= width:
-        return set_cell_size(text, width)
-    return set_cell_size(text, width - 1) + "…"
-
-
-JOB_CHANGE_MARK = "↗ "
-
-
-def _company_title(row: ContactRow) -> str:
-    text = " · ".join(part for part in (row.company.strip(), row.title.strip()) if part)
-    return JOB_CHANGE_MARK + text if row.job_changed else text
-
-
-# -- layout --------------------------------------------------------------------------------
-
-ColumnName = Literal["marker", "name", "company", "last", "status", "strength"]
-
-_HEADERS: dict[ColumnName, str] = {
-    "marker": "",
-    "name": "Name",
-    "company": "Company · Title",
-    "last": "Last contact",
-    "status": "Status",
-    "strength": "Strength",
-}
-_MARKER_WIDTH = 2  # "✓ ": the mark and its space
-_GAPPED: frozenset[ColumnName] = frozenset({"company", "last", "status", "strength"})
-"""Columns with a gap before them (the marker carries its own space)."""
-_GAP = 1
-# Fixed-width columns, dropped from the end of this list when the table is very narrow.
-_OPTIONAL: tuple[tuple[ColumnName, int], ...] = (("last", 14), ("status", 10), ("strength", 8))
-_NAME_MIN, _NAME_PREFERRED, _NAME_MAX = 10, 16, 32
-_COMPANY_MIN = 12
-
-
-def column_layout(width: int) -> tuple[tuple[ColumnName, int], ...]:
-    """Columns and their widths for a table `width` cells wide (gaps not included).
-
-    Company · Title shrinks first, then Name; below that, Strength, Status and Last contact
-    are dropped in turn, and at last Company · Title.
-    """
-    optional = list(_OPTIONAL)
-
-    def flexible_space() -> int:
-        fixed = sum(w + _GAP for _, w in optional)
-        return width - _MARKER_WIDTH - fixed - _GAP  # gap between name and company
-
-    while optional and flexible_space() < _NAME_MIN + _COMPANY_MIN:
-        optional.pop()
-    flexible = flexible_space()
-    columns: list[tuple[ColumnName, int]] = [("marker", _MARKER_WIDTH)]
-    if flexible >= _NAME_MIN + _COMPANY_MIN:
-        name = max(_NAME_PREFERRED, min(_NAME_MAX, round(flexible * 0.45)))
-        name = max(_NAME_MIN, min(name, flexible - _COMPANY_MIN))
-        columns += [("name", name), ("company", flexible - name)]
-    else:  # too narrow for a company column
-        columns.append(("name", max(0, width - _MARKER_WIDTH)))
-    return (*columns, *optional)
-
-
-# -- the widget ----------------------------------------------------------------------------
 
 
 class ContactTable(ScrollView, can_focus=True):
@@ -225,8 +168,8 @@ class ContactTable(ScrollView, can_focus=True):
         self._highlighted_id: int | None = None
         self._line_cache: LRUCache[tuple[int, int, bool, bool, bool], Strip] = LRUCache(1024)
         self._header_cache: tuple[int, Strip] | None = None
-        self._style_cache: dict[tuple[str, bool, bool], tuple[Style, Style]] = {}
-        self._layouts: dict[int, tuple[tuple[ColumnName, int], ...]] = {}
+        self._style_cache: dict[tuple[RowKind, bool, bool], tuple[Style, Style]] = {}
+        self._layouts: dict[int, Layout] = {}
         if rows:
             self.set_rows(rows)
 
@@ -424,7 +367,7 @@ class ContactTable(ScrollView, can_focus=True):
         self._style_cache.clear()
         self._header_cache = None
 
-    def _layout(self, width: int) -> tuple[tuple[ColumnName, int], ...]:
+    def _layout(self, width: int) -> Layout:
         layout = self._layouts.get(width)
         if layout is None:
             layout = self._layouts[width] = column_layout(width)
@@ -445,10 +388,7 @@ class ContactTable(ScrollView, can_focus=True):
         if self._header_cache is not None and self._header_cache[0] == width:
             return self._header_cache[1]
         style = self.get_component_rich_style("contact-table--header")
-        text = "".join(
-            (" " * _GAP if column in _GAPPED else "") + _fit(_HEADERS[column], column_width)
-            for column, column_width in self._layout(width)
-        )
+        text = header_text(self._layout(width))
         strip = Strip([Segment(text, style)], cell_len(text)).adjust_cell_length(width, style)
         self._header_cache = (width, strip)
         return strip
@@ -460,7 +400,7 @@ class ContactTable(ScrollView, can_focus=True):
         style = self.get_component_rich_style("contact-table--empty")
         message = one_line(self.empty_message)
         if cell_len(message) > width:
-            message = _fit(message, width)
+            message = fit(message, width)
         strip = Strip([Segment(message, style)], cell_len(message))
         return strip.text_align(width, "center").apply_style(base)
 
@@ -468,12 +408,7 @@ class ContactTable(ScrollView, can_focus=True):
         self, status: TriageStatus, is_selected: bool, is_cursor: bool
     ) -> tuple[Style, Style]:
         """Styles of a row's primary cells and of its secondary (muted) cells."""
-        if status is TriageStatus.TOP20:
-            kind = "top20"
-        elif status in (TriageStatus.SKIP, TriageStatus.ARCHIVED):
-            kind = "dim"
-        else:
-            kind = "plain"
+        kind = row_kind(status)
         key = (kind, is_selected, is_cursor)
         styles = self._style_cache.get(key)
         if styles is not None:
@@ -481,15 +416,10 @@ class ContactTable(ScrollView, can_focus=True):
         # Full (not partial) component styles: theme colours such as $text-muted are
         # translucent or "auto", and only resolve correctly against the widget's background.
         get_style = self.get_component_rich_style
-        primary = secondary = self.rich_style
-        if kind == "top20":
-            primary += get_style("contact-table--top20")
-            secondary += get_style("contact-table--secondary")
-        elif kind == "dim":
-            primary += get_style("contact-table--dim")
-            secondary += get_style("contact-table--dim")
-        else:
-            secondary += get_style("contact-table--secondary")
+        base = self.rich_style
+        primary = base if kind == "plain" else base + get_style(f"contact-table--{kind}")
+        muted = "contact-table--dim" if kind == "dim" else "contact-table--secondary"
+        secondary = base + get_style(muted)
         for name, applies in (("selected", is_selected), ("cursor", is_cursor)):
             if applies:
                 overlay = get_style(f"contact-table--{name}")
@@ -509,24 +439,12 @@ class ContactTable(ScrollView, can_focus=True):
 
         primary, secondary = self._row_styles(row.status, is_selected, is_cursor)
         segments: list[Segment] = []
-        gap = Segment(" " * _GAP, primary)
-        for column, column_width in self._layout(width):
-            if column in _GAPPED:
+        gap = Segment(" " * GAP, primary)
+        cells = row_cells(row, self._layout(width), today=self._today, selected=is_selected)
+        for column, text in cells:
+            if column in GAPPED:
                 segments.append(gap)
-            if column == "marker":
-                text, style = ("✓ " if is_selected else "  "), primary
-            elif column == "name":
-                text, style = row.full_name, primary
-            elif column == "company":
-                text, style = _company_title(row), secondary
-            elif column == "last":
-                text = time_since(row.last_contacted, row.last_contacted_precision, self._today)
-                style = secondary
-            elif column == "status":
-                text, style = row_status(row), primary
-            else:
-                text, style = strength_dots(row.strength), primary
-            segments.append(Segment(_fit(one_line(text), column_width), style))
+            segments.append(Segment(text, secondary if column in MUTED else primary))
         strip = Strip(segments).adjust_cell_length(width, primary).simplify()
         self._line_cache[key] = strip
         return strip
