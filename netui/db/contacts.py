@@ -294,6 +294,3 @@ class ContactRepository:
             model.last_contacted = when
             model.last_contacted_precision = DatePrecision.DAY.value
             model.next_follow_up = follow_up
-
-    def ids_in(self, ids: Sequence[int]) -> list[int]:
-        return list(self.session.scalars(select(ContactModel.id).where(ContactModel.id.in_(ids))))

@@ -55,10 +55,6 @@ class ExportRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
 
-    def count_contacts(self, status: StatusFilter | None) -> int:
-        stmt = select(func.count(ContactModel.id)).where(status_condition(status))
-        return self.session.scalar(stmt) or 0
-
     def iter_contacts(
         self, status: StatusFilter | None, chunk_size: int = CHUNK_SIZE
     ) -> Iterator[Contact]:

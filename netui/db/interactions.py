@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -47,12 +45,3 @@ class InteractionRepository:
             .order_by(InteractionModel.occurred_at.desc(), InteractionModel.id.desc())
         )
         return [to_interaction(m) for m in self.session.scalars(stmt)]
-
-    def latest_occurred(self, contact_id: int) -> date | None:
-        latest = self.session.scalar(
-            select(InteractionModel.occurred_at)
-            .where(InteractionModel.contact_id == contact_id)
-            .order_by(InteractionModel.occurred_at.desc())
-            .limit(1)
-        )
-        return latest.date() if latest else None

@@ -357,14 +357,6 @@ class ContactListing:
         self._last = None
         return row
 
-    def reset(self, rows: Iterable[ContactRow]) -> None:
-        """Replace every row (after an import, say); caches are rebuilt lazily."""
-        self._rows = {row.id: row for row in rows}
-        self._sorted.clear()
-        self._bases.clear()
-        self._searched = None
-        self._last = None
-
 
 def _row_key(key: SortKey | None) -> _RowKey:
     """The key a cached list is sorted by (`None` stands for the Top 20 rank order)."""

@@ -3,7 +3,8 @@
 A stock `DataTable` filled with 30,000 rows takes seconds to become ready; this widget keeps a
 plain list of `ContactRow` tuples and builds a `Strip` only for each visible line, caching the
 strips it built. Setting 100,000 rows costs a list copy. The columns and what each cell says
-are in :mod:`netui.tui.widgets.contact_columns`; this module holds the state and the drawing.
+are in :mod:`netui.tui.widgets.contact_columns`, the strips are drawn and cached by
+:mod:`netui.tui.widgets.contact_strips`; this module holds the state, cursor and events.
 
 User text (names, companies, titles) is displayed literally: strips are built from plain
 `Segment`s, never from markup, and control characters are replaced before they can reach the
@@ -16,32 +17,17 @@ from collections.abc import Sequence
 from datetime import date
 from typing import ClassVar
 
-from rich.cells import cell_len
-from rich.segment import Segment
-from rich.style import Style
 from textual import events
-from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from netui.domain.types import ContactRow, TriageStatus
+from netui.domain.types import ContactRow
 from netui.tui.actions import Scope, bindings
-from netui.tui.text import one_line
-from netui.tui.widgets.contact_columns import (
-    GAP,
-    GAPPED,
-    MUTED,
-    Layout,
-    RowKind,
-    column_layout,
-    fit,
-    header_text,
-    row_cells,
-    row_kind,
-)
+from netui.tui.widgets.contact_columns import Layout, column_layout
+from netui.tui.widgets.contact_strips import ContactStrips
 
 __all__ = ["ContactTable"]
 
@@ -123,8 +109,8 @@ class ContactTable(ScrollView, can_focus=True):
 
     BINDINGS = bindings(Scope.CONTACT_LIST)
 
-    class Highlighted(Message):
-        """The cursor moved to another contact (`contact_id` is None when the list is empty)."""
+    class _About(Message):
+        """A message about one contact of this table."""
 
         def __init__(self, contact_table: ContactTable, contact_id: int | None) -> None:
             super().__init__()
@@ -135,17 +121,13 @@ class ContactTable(ScrollView, can_focus=True):
         def control(self) -> ContactTable:
             return self.contact_table
 
-    class Activated(Message):
+    class Highlighted(_About):
+        """The cursor moved to another contact (`contact_id` is None when the list is empty)."""
+
+    class Activated(_About):
         """The user opened a contact (enter, or a double click)."""
 
-        def __init__(self, contact_table: ContactTable, contact_id: int) -> None:
-            super().__init__()
-            self.contact_table = contact_table
-            self.contact_id = contact_id
-
-        @property
-        def control(self) -> ContactTable:
-            return self.contact_table
+        contact_id: int
 
     empty_message: reactive[str] = reactive("No contacts", layout=False)
     """Shown, centred and muted, when there are no rows."""
@@ -166,9 +148,7 @@ class ContactTable(ScrollView, can_focus=True):
         self._selected: set[int] = set()
         self._today = today
         self._highlighted_id: int | None = None
-        self._line_cache: LRUCache[tuple[int, int, bool, bool, bool], Strip] = LRUCache(1024)
-        self._header_cache: tuple[int, Strip] | None = None
-        self._style_cache: dict[tuple[RowKind, bool, bool], tuple[Style, Style]] = {}
+        self._strips = ContactStrips(self)
         self._layouts: dict[int, Layout] = {}
         if rows:
             self.set_rows(rows)
@@ -242,7 +222,7 @@ class ContactTable(ScrollView, can_focus=True):
     def clear_selection(self) -> None:
         if self._selected:
             self._selected.clear()
-            self._line_cache.clear()
+            self._strips.clear()
             self.refresh()
 
     def move_cursor_to_id(self, contact_id: int) -> bool:
@@ -363,9 +343,7 @@ class ContactTable(ScrollView, can_focus=True):
     # -- rendering ---------------------------------------------------------------------------
 
     def _clear_caches(self) -> None:
-        self._line_cache.clear()
-        self._style_cache.clear()
-        self._header_cache = None
+        self._strips.clear()
 
     def _layout(self, width: int) -> Layout:
         layout = self._layouts.get(width)
@@ -375,76 +353,21 @@ class ContactTable(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width  # excludes the scrollbar
+        layout = self._layout(width)
         if y == 0:
-            return self._render_header(width)
+            return self._strips.header(layout, width)
         if not self._rows:
-            return self._render_empty(y, width)
+            middle = y == max(1, self.size.height // 2)
+            return self._strips.empty(self.empty_message if middle else "", width)
         index = self.scroll_offset.y + y - 1
         if index >= len(self._rows):
             return Strip.blank(width, self.rich_style)
-        return self._render_row(index, width)
-
-    def _render_header(self, width: int) -> Strip:
-        if self._header_cache is not None and self._header_cache[0] == width:
-            return self._header_cache[1]
-        style = self.get_component_rich_style("contact-table--header")
-        text = header_text(self._layout(width))
-        strip = Strip([Segment(text, style)], cell_len(text)).adjust_cell_length(width, style)
-        self._header_cache = (width, strip)
-        return strip
-
-    def _render_empty(self, y: int, width: int) -> Strip:
-        base = self.rich_style
-        if y != max(1, self.size.height // 2):
-            return Strip.blank(width, base)
-        style = self.get_component_rich_style("contact-table--empty")
-        message = one_line(self.empty_message)
-        if cell_len(message) > width:
-            message = fit(message, width)
-        strip = Strip([Segment(message, style)], cell_len(message))
-        return strip.text_align(width, "center").apply_style(base)
-
-    def _row_styles(
-        self, status: TriageStatus, is_selected: bool, is_cursor: bool
-    ) -> tuple[Style, Style]:
-        """Styles of a row's primary cells and of its secondary (muted) cells."""
-        kind = row_kind(status)
-        key = (kind, is_selected, is_cursor)
-        styles = self._style_cache.get(key)
-        if styles is not None:
-            return styles
-        # Full (not partial) component styles: theme colours such as $text-muted are
-        # translucent or "auto", and only resolve correctly against the widget's background.
-        get_style = self.get_component_rich_style
-        base = self.rich_style
-        primary = base if kind == "plain" else base + get_style(f"contact-table--{kind}")
-        muted = "contact-table--dim" if kind == "dim" else "contact-table--secondary"
-        secondary = base + get_style(muted)
-        for name, applies in (("selected", is_selected), ("cursor", is_cursor)):
-            if applies:
-                overlay = get_style(f"contact-table--{name}")
-                primary += overlay
-                secondary += overlay
-        styles = self._style_cache[key] = (primary, secondary)
-        return styles
-
-    def _render_row(self, index: int, width: int) -> Strip:
         row = self._rows[index]
-        is_cursor = index == self._cursor
-        is_selected = row.id in self._selected
-        key = (row.id, width, is_cursor, is_selected, self.has_focus)
-        strip = self._line_cache.get(key)
-        if strip is not None:
-            return strip
-
-        primary, secondary = self._row_styles(row.status, is_selected, is_cursor)
-        segments: list[Segment] = []
-        gap = Segment(" " * GAP, primary)
-        cells = row_cells(row, self._layout(width), today=self._today, selected=is_selected)
-        for column, text in cells:
-            if column in GAPPED:
-                segments.append(gap)
-            segments.append(Segment(text, secondary if column in MUTED else primary))
-        strip = Strip(segments).adjust_cell_length(width, primary).simplify()
-        self._line_cache[key] = strip
-        return strip
+        return self._strips.row(
+            row,
+            layout,
+            width,
+            today=self._today,
+            is_cursor=index == self._cursor,
+            is_selected=row.id in self._selected,
+        )

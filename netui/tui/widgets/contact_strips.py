@@ -1,0 +1,120 @@
+"""Drawing the contact table's lines as strips, and keeping the ones already drawn.
+
+Kept apart from :class:`~netui.tui.widgets.contact_table.ContactTable`, which decides what
+is on each line: this draws it with the table's component styles, from plain segments (so
+user text is never markup), and caches strips by what they depend on.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style
+from textual.cache import LRUCache
+from textual.strip import Strip
+
+from netui.domain.types import ContactRow, TriageStatus
+from netui.tui.text import one_line
+from netui.tui.widgets.contact_columns import (
+    GAP,
+    GAPPED,
+    MUTED,
+    Layout,
+    RowKind,
+    fit,
+    header_text,
+    row_cells,
+    row_kind,
+)
+
+if TYPE_CHECKING:
+    from textual.widget import Widget
+
+
+class ContactStrips:
+    """The strips of one table: its header, its empty message and its rows."""
+
+    def __init__(self, table: Widget) -> None:
+        self._table = table
+        self._rows: LRUCache[tuple[int, int, bool, bool, bool], Strip] = LRUCache(1024)
+        self._header: tuple[int, Strip] | None = None
+        self._styles: dict[tuple[RowKind, bool, bool], tuple[Style, Style]] = {}
+
+    def clear(self) -> None:
+        """Forget every strip (rows, today, width, theme or focus changed)."""
+        self._rows.clear()
+        self._styles.clear()
+        self._header = None
+
+    def header(self, layout: Layout, width: int) -> Strip:
+        if self._header is not None and self._header[0] == width:
+            return self._header[1]
+        style = self._table.get_component_rich_style("contact-table--header")
+        text = header_text(layout)
+        strip = Strip([Segment(text, style)], cell_len(text)).adjust_cell_length(width, style)
+        self._header = (width, strip)
+        return strip
+
+    def empty(self, message: str, width: int) -> Strip:
+        """A line of the empty table: ``message`` centred and muted, or blank."""
+        base = self._table.rich_style
+        if not message:
+            return Strip.blank(width, base)
+        style = self._table.get_component_rich_style("contact-table--empty")
+        shown = one_line(message)
+        if cell_len(shown) > width:
+            shown = fit(shown, width)
+        strip = Strip([Segment(shown, style)], cell_len(shown))
+        return strip.text_align(width, "center").apply_style(base)
+
+    def _row_styles(
+        self, status: TriageStatus, is_selected: bool, is_cursor: bool
+    ) -> tuple[Style, Style]:
+        """Styles of a row's primary cells and of its secondary (muted) cells."""
+        kind = row_kind(status)
+        key = (kind, is_selected, is_cursor)
+        styles = self._styles.get(key)
+        if styles is not None:
+            return styles
+        # Full (not partial) component styles: theme colours such as $text-muted are
+        # translucent or "auto", and only resolve correctly against the widget's background.
+        get_style = self._table.get_component_rich_style
+        base = self._table.rich_style
+        primary = base if kind == "plain" else base + get_style(f"contact-table--{kind}")
+        muted = "contact-table--dim" if kind == "dim" else "contact-table--secondary"
+        secondary = base + get_style(muted)
+        for name, applies in (("selected", is_selected), ("cursor", is_cursor)):
+            if applies:
+                overlay = get_style(f"contact-table--{name}")
+                primary += overlay
+                secondary += overlay
+        styles = self._styles[key] = (primary, secondary)
+        return styles
+
+    def row(
+        self,
+        row: ContactRow,
+        layout: Layout,
+        width: int,
+        *,
+        today: date,
+        is_cursor: bool,
+        is_selected: bool,
+    ) -> Strip:
+        key = (row.id, width, is_cursor, is_selected, self._table.has_focus)
+        strip = self._rows.get(key)
+        if strip is not None:
+            return strip
+        primary, secondary = self._row_styles(row.status, is_selected, is_cursor)
+        segments: list[Segment] = []
+        gap = Segment(" " * GAP, primary)
+        for column, text in row_cells(row, layout, today=today, selected=is_selected):
+            if column in GAPPED:
+                segments.append(gap)
+            segments.append(Segment(text, secondary if column in MUTED else primary))
+        strip = Strip(segments).adjust_cell_length(width, primary).simplify()
+        self._rows[key] = strip
+        return strip
