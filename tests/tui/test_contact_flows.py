@@ -159,6 +159,39 @@ async def test_log_interaction_updates_last_contact_and_follow_up(
     assert logged.outcome is Outcome.TALKED
 
 
+async def test_date_fields_echo_what_saving_them_would_store(
+    seeded: Services, make_app: Callable[[], NetuiApp], wait_ready: WaitReady
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_ready(app, pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, LogInteractionScreen)
+        echoes = {}
+        for field_id, text in (("when", "yesterday 14:30"), ("follow_up", "in 2 weeks")):
+            dialog.query_one(f"#{field_id}", Input).value = text
+            await pilot.pause()
+            echoes[field_id] = str(dialog.query_one(f"#{field_id}-hint", Static).render())
+        assert echoes["when"].startswith("→ ")
+        assert echoes["when"].endswith(" 14:30")
+        assert echoes["follow_up"] == "→ 10 Dec 2026"
+        dialog.query_one("#when", Input).value = "2019"  # not a single day: no echo
+        await pilot.pause()
+        assert not dialog.query_one("#when-hint", Static).display
+        await pilot.press("escape")
+        await pilot.press("e")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#last_contact", Input).value = "in 2 years"  # the future: refused
+        await pilot.pause()
+        assert not form.query_one("#last_contact-hint", Static).display
+        form.query_one("#last_contact", Input).value = "Mar 2021"
+        await pilot.pause()
+        assert str(form.query_one("#last_contact-hint", Static).render()) == "→ Mar 2021"
+
+
 async def test_hostile_names_are_shown_literally_and_trigger_nothing(
     services: Services, make_app: Callable[[], NetuiApp], wait_ready: WaitReady
 ) -> None:

@@ -14,6 +14,7 @@ from netui.domain.clock import local_today
 from netui.domain.dates import format_loose_date
 from netui.domain.inputs import (
     FieldReader,
+    InputError,
     read_cadence,
     read_emails,
     read_last_contact,
@@ -78,6 +79,13 @@ class ContactFormScreen(FormDialog[int]):
             else "New contact"
         )
         self.query_one("#name", Input).focus()
+
+    def understood(self, field_id: str, text: str) -> str | None:
+        try:
+            last = read_last_contact(text, self.today)
+        except InputError:
+            return None
+        return format_loose_date(last.value, last.precision) if last else None
 
     def _initial(self, field_id: str) -> str:
         contact = self.contact

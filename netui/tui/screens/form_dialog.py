@@ -12,7 +12,6 @@ from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Static
 
-from netui.domain.dates import format_loose_date, parse_loose_date
 from netui.tui.actions import Scope, bindings
 from netui.tui.screens.base import NetuiDialog, ResultT
 from netui.tui.text import one_line
@@ -28,7 +27,6 @@ class FormDialog(NetuiDialog[ResultT]):
 
     DATE_FIELDS: ClassVar[frozenset[str]] = frozenset()
     """Fields whose loose date is echoed back ("→ 4 Mar 2021") while typing."""
-    NOW_WORDS: ClassVar[frozenset[str]] = frozenset({"now", "just now"})
 
     BINDINGS = bindings(Scope.FORM)
 
@@ -48,6 +46,7 @@ class FormDialog(NetuiDialog[ResultT]):
     """
 
     today: date
+    """The day relative dates are read from (the form's caller sets it from the clock)."""
 
     def field_row(self, field_id: str, label: str, value: str, placeholder: str) -> Widget:
         """A labelled input with its (hidden until needed) hint and error lines.
@@ -91,20 +90,18 @@ class FormDialog(NetuiDialog[ResultT]):
         for line in self.query(".error"):
             line.display = False
 
+    def understood(self, field_id: str, text: str) -> str | None:
+        """How a date field's text is read ("4 Mar 2021"), by the same rules that save it;
+        None while it cannot be read yet or means no date. Forms with date fields say how."""
+        return None
+
     def preview_date(self, field_id: str, text: str) -> None:
         """Echo how a loose date was understood, or nothing while it cannot be read yet."""
         hint = self.query_one(f"#{field_id}-hint", Static)
-        cleaned = text.strip()
-        if not cleaned or cleaned.lower() in self.NOW_WORDS:
-            hint.display = False
-            return
-        try:
-            loose = parse_loose_date(cleaned, self.today)
-        except ValueError:
-            hint.display = False
-            return
-        hint.update(f"→ {format_loose_date(loose.value, loose.precision)}")
-        hint.display = True
+        shown = self.understood(field_id, text) if text.strip() else None
+        hint.display = shown is not None
+        if shown is not None:
+            hint.update(f"→ {shown}")
 
     @on(Input.Changed)
     def _echo_date(self, event: Input.Changed) -> None:

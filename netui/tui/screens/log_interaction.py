@@ -10,8 +10,9 @@ from textual.content import Content
 from textual.widgets import Input, Label, Select
 
 from netui.domain.clock import local_today, local_zone
-from netui.domain.inputs import FieldReader, read_follow_up, read_when
-from netui.domain.types import Channel, Contact, InteractionDraft, Outcome
+from netui.domain.dates import format_loose_date
+from netui.domain.inputs import FieldReader, InputError, read_follow_up, read_when
+from netui.domain.types import Channel, Contact, DatePrecision, InteractionDraft, Outcome
 from netui.errors import NetuiError, ValidationError
 from netui.tui.screens.form_dialog import FormDialog
 from netui.tui.text import literal_line
@@ -68,6 +69,19 @@ class LogInteractionScreen(FormDialog[int]):
             "Log: ", literal_line(self.contact.full_name)
         )
         self.query_one("#channel", Select).focus()
+
+    def understood(self, field_id: str, text: str) -> str | None:
+        try:
+            if field_id == "when":
+                when = read_when(text, self.services.clock(), local_zone())
+                if when is None:
+                    return None  # now
+                local = when.astimezone(local_zone())
+                return f"{format_loose_date(local.date(), DatePrecision.DAY)} {local:%H:%M}"
+            follow_up = read_follow_up(text, self.today)
+        except InputError:
+            return None
+        return format_loose_date(follow_up, DatePrecision.DAY) if follow_up else None
 
     def _read(self) -> tuple[InteractionDraft | None, dict[str, str]]:
         """Read the typed fields by the CLI's rules too (netui.domain.inputs)."""
