@@ -24,3 +24,15 @@ class ValidationError(NetuiError):
 
 class Top20FullError(NetuiError):
     """The Top 20 already holds 20 people; one must be swapped out first."""
+
+
+class DatabaseBusyError(NetuiError):
+    """Another netui (or program) holds the database's write lock; nothing was changed."""
+
+
+class DatabaseDamagedError(DatabaseFileError):
+    """SQLite found the file malformed; nothing was written."""
+
+
+class DiskFullError(NetuiError):
+    """The disk (or the database's size limit) is full; nothing was written."""

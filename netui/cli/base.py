@@ -28,6 +28,8 @@ if TYPE_CHECKING:
     from netui.services.context import Services
 
 DEBUG_ENV_VAR = "NETUI_DEBUG"
+WRITE_WAIT_MS = 10_000
+"""How long a command's write waits for another netui's to finish before it gives up."""
 
 # Which option to name when a service rejects a field.
 FIELD_OPTIONS = {
@@ -164,7 +166,7 @@ def open_services() -> Iterator[Services]:
     """The services on the database file, closed afterwards (SQLAlchemy loads only here)."""
     from netui.services import context
 
-    services = context.open_services(db_path(), clock())
+    services = context.open_services(db_path(), clock(), busy_timeout_ms=WRITE_WAIT_MS)
     try:
         yield services
     finally:

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from netui.db.failures import explain, explained
 from netui.db.filecheck import FileState, has_user_data, inspect_file
 from netui.db.models import CLOCK_OPTION
 from netui.domain.clock import Clock
@@ -29,20 +30,21 @@ __all__ = [
 ]
 
 BUSY_TIMEOUT_MS = 5000
+"""How long a write waits for another netui's to finish before saying the database is busy
+(front ends choose their own: the app cannot freeze that long, a script can wait longer)."""
 
 
-def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.close()
+def make_engine(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
+    def set_pragmas(dbapi_connection: Any, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
 
-
-def make_engine(path: Path) -> Engine:
     engine = create_engine(f"sqlite:///{path}")
-    event.listen(engine, "connect", _set_pragmas)
+    event.listen(engine, "connect", set_pragmas)
     return engine
 
 
@@ -91,8 +93,9 @@ class UnitOfWork:
                 work.commit()
     """
 
-    def __init__(self, sessions: sessionmaker[Session]) -> None:
+    def __init__(self, sessions: sessionmaker[Session], path: Path) -> None:
         self._sessions = sessions
+        self._path = path
         self._session: Session | None = None
 
     @property
@@ -117,9 +120,13 @@ class UnitOfWork:
             session.rollback()  # what commit() kept stays; anything since goes
         finally:
             session.close()
+        known = explain(error, self._path) if error is not None else None
+        if known is not None:
+            raise known from error  # SQLite's failure, said as netui says it
 
     def commit(self) -> None:
-        self.session.commit()
+        with explained(self._path):
+            self.session.commit()
 
     def rollback(self) -> None:
         self.session.rollback()
@@ -141,19 +148,22 @@ class Database:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """A session whose work is committed on success and rolled back on any error."""
-        with self._sessions.begin() as session:
+        """A session whose work is committed on success and rolled back on any error.
+
+        SQLite's failures (busy, damaged, full) come out as netui's own errors.
+        """
+        with explained(self.path), self._sessions.begin() as session:
             yield session
 
     def unit_of_work(self) -> UnitOfWork:
         """A session rolled back at the end of its block unless its work was committed."""
-        return UnitOfWork(self._sessions)
+        return UnitOfWork(self._sessions, self.path)
 
     def close(self) -> None:
         self.engine.dispose()
 
 
-def open_database(path: Path, clock: Clock) -> Database:
+def open_database(path: Path, clock: Clock, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Database:
     """Check, create or migrate the file at ``path`` and return a ready Database."""
     state, revision = inspect_file(path)
     if state is FileState.NEW:
@@ -164,7 +174,7 @@ def open_database(path: Path, clock: Clock) -> Database:
             raise DatabaseFileError(f"cannot create {path}: {reason}") from error
     elif state is FileState.OUTDATED and has_user_data(path):
         backup_file(path, pre_upgrade_backup_path(path, revision, clock))
-    engine = make_engine(path)
+    engine = make_engine(path, busy_timeout_ms)
     if state is not FileState.CURRENT:
         from netui.db.migrate import upgrade_to_head
 

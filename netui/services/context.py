@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from netui.db.engine import Database, open_database
+from netui.db.engine import BUSY_TIMEOUT_MS, Database, open_database
 from netui.domain.clock import Clock
 from netui.services.backup import BackupService
 from netui.services.contacts import ContactService
@@ -40,9 +40,12 @@ class Services:
         self.db.close()
 
 
-def open_services(path: Path, clock: Clock) -> Services:
-    """Open (creating or migrating) the database at ``path`` and wire the services to it."""
-    db = open_database(path, clock)
+def open_services(path: Path, clock: Clock, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Services:
+    """Open (creating or migrating) the database at ``path`` and wire the services to it.
+
+    ``busy_timeout_ms`` is how long a write waits while another netui is writing.
+    """
+    db = open_database(path, clock, busy_timeout_ms)
     settings = SettingsService(db)
     backup = BackupService(db, clock)
     return Services(

@@ -33,6 +33,9 @@ if TYPE_CHECKING:
 
 compat.install()
 
+WRITE_WAIT_MS = 1500
+"""How long a key's write waits for another netui's to finish: longer would freeze the screen."""
+
 PANE_OF_SCOPE = dict(zip((Scope.CONTACTS, Scope.TODAY, Scope.SCRIPT), PANE_ORDER, strict=True))
 """Which pane of the main screen runs the actions of each pane scope."""
 
@@ -65,7 +68,7 @@ class NetuiApp(App[None], ReportsWorkerErrors):
         from netui.services.context import open_services
         from netui.tui.loading import load_listing
 
-        services = open_services(self.db_path, self.clock)
+        services = open_services(self.db_path, self.clock, busy_timeout_ms=WRITE_WAIT_MS)
         theme = services.settings.theme()
         if theme:
             self.call_from_thread(self._apply_saved_theme, theme)
