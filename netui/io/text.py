@@ -1,53 +1,12 @@
-"""Cleaning of imported text: control characters out, everything else as given."""
+"""Splitting and de-duplicating imported values; cleaning itself is netui.domain.clean_text."""
 
 from __future__ import annotations
 
 import re
 
-# Terminal escape sequences are removed whole, so no "[31m" debris is left behind:
-# CSI (ESC [ ... final), OSC/DCS/SOS/PM/APC strings (to BEL or ST), two-byte escapes,
-# and the 8-bit CSI.
-_ESCAPE_SEQUENCE = re.compile(
-    r"\x1b\[[0-?]*[ -/]*[@-~]"
-    r"|\x1b[\]PX^_][^\x07\x1b]*(?:\x07|\x1b\\)?"
-    r"|\x1b[ -/]*[0-~]"
-    r"|\x9b[0-?]*[ -/]*[@-~]"
-)
-# Other C0 and C1 controls, DEL, a stray BOM, bidi embeddings/overrides/isolates (they
-# reorder what a terminal shows) and interlinear annotation marks.
-_CONTROL = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff\ufff9-\ufffb]"
-)
-# Vertical tab and form feed too: FileMaker and some spreadsheets break lines in a cell
-# with them.
-_LINE_BREAK = re.compile(r"\r\n?|[\x0b\x0c\x85\u2028\u2029]")
-_SPACES_BEFORE_NEWLINE = re.compile(r"[ \t]+\n")
+from netui.domain.clean_text import clean_line, clean_multiline
 
-
-def clean_line(value: str) -> str:
-    """One-line text: controls removed, runs of whitespace made one space, ends trimmed."""
-    if value.isprintable():  # the common case: nothing to remove
-        value = value.strip()
-        return " ".join(value.split()) if "  " in value else value
-    value = _ESCAPE_SEQUENCE.sub("", value)
-    value = _LINE_BREAK.sub(" ", value)
-    value = _CONTROL.sub("", value)
-    return " ".join(value.split())
-
-
-def clean_multiline(value: str) -> str:
-    """Text that may span lines (notes): like :func:`clean_line` but keeps ``\\n``.
-
-    Line breaks of any kind become ``\\n``, tabs become spaces, trailing spaces on each
-    line and blank lines at either end are dropped.
-    """
-    if value.isprintable():
-        return value.strip()
-    value = _ESCAPE_SEQUENCE.sub("", value)
-    value = _LINE_BREAK.sub("\n", value)
-    value = _CONTROL.sub("", value.replace("\t", " "))
-    value = _SPACES_BEFORE_NEWLINE.sub("\n", value)
-    return value.strip()
+__all__ = ["clean_line", "clean_multiline", "split_values", "unique"]
 
 
 _MULTI_SEPARATORS = {
