@@ -13,11 +13,13 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from cli_runner import Netui
 from textual import events
 from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from netui.domain.clock import FakeClock, local_today, local_zone
@@ -253,7 +255,8 @@ async def test_the_form(
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         await wait_ready(app, pilot)
-        form = app.screen
+        # Any screen: the main one now, the rule's form once its key has opened it.
+        form: Screen[Any] = app.screen
         for text in (text for case_rule, text, _ in CASES if case_rule is rule):
             outcome = rule_outcome(rule, text, clock)
             before = rule.stored(services)

@@ -225,7 +225,7 @@ _TYPED = st.text(
     max_size=120,
 )
 _ONE_LINE = _TYPED.map(lambda value: value.replace("\n", " "))
-_NAME = st.text(st.characters(whitelist_categories=("L",)), min_size=1, max_size=20)
+_NAME = st.text(st.characters(whitelist_categories=["L"]), min_size=1, max_size=20)
 
 
 @settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -7,7 +7,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Input, Select, Static
+from textual.widgets import Button, DataTable, Input, Select, Static
 
 from netui.domain.listing import StatusFilter
 from netui.domain.types import ContactDraft
@@ -173,7 +173,7 @@ async def test_an_earlier_import_can_be_undone_from_the_import_screen(
         assert isinstance(screen, ImportScreen)
         history = screen.query_one("#import-history", DataTable)
         assert history.row_count == 1
-        screen.query_one("#import-undo-past").press()
+        screen.query_one("#import-undo-past", Button).press()
         await settle(app, pilot)
         assert history.row_count == 0
         await pilot.press("escape")
