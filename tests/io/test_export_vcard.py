@@ -35,7 +35,7 @@ def with_vobject(text: str) -> list[Any]:
 def with_netui(path: Path) -> list[ImportedContact]:
     items = list(read_contacts(path, format="vcard"))
     assert all(isinstance(item, ImportedContact) for item in items), items
-    return items  # type: ignore[return-value]
+    return [item for item in items if isinstance(item, ImportedContact)]
 
 
 def physical_lines(text: str) -> list[str]:
