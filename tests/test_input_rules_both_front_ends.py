@@ -9,15 +9,18 @@ a field its own way fails here.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
+from builders import AppFactory, WaitReady
 from cli_runner import Netui
 from textual import events
 from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from netui.domain.clock import FakeClock, local_today, local_zone
@@ -34,9 +37,6 @@ from netui.domain.inputs import (
 from netui.domain.listing import StatusFilter
 from netui.domain.types import Contact, DatePrecision, Interaction, LooseDate
 from netui.services.context import Services
-from netui.tui.app import NetuiApp
-
-WaitReady = Callable[[NetuiApp, Pilot[None]], Awaitable[None]]
 
 HERE = local_zone()
 PROBE = "Probe Person"  # the contact each contact-form case adds
@@ -238,7 +238,7 @@ TYPED = frozenset({"in 2 years", "yesterday 14:30", "3pm", "2019"})
 @pytest.mark.parametrize("rule", RULES, ids=[rule.field for rule in RULES])
 async def test_the_form(
     rule: Rule,
-    make_app: Callable[[], NetuiApp],
+    make_app: AppFactory,
     wait_ready: WaitReady,
     clock: FakeClock,
     services: Services,
@@ -253,7 +253,8 @@ async def test_the_form(
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         await wait_ready(app, pilot)
-        form = app.screen
+        # Any screen: the main one now, the rule's form once its key has opened it.
+        form: Screen[Any] = app.screen
         for text in (text for case_rule, text, _ in CASES if case_rule is rule):
             outcome = rule_outcome(rule, text, clock)
             before = rule.stored(services)

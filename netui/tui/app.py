@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.actions import parse as parse_action
@@ -151,7 +151,7 @@ class NetuiApp(App[None], ReportsWorkerErrors):
 
     # -- the command palette ------------------------------------------------------------
 
-    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         on_main = isinstance(screen, MainScreen) and self.services is not None
         for action in palette_actions():
@@ -161,11 +161,11 @@ class NetuiApp(App[None], ReportsWorkerErrors):
             if command is not None:
                 yield command
 
-    def _command(self, action: Action, screen: Screen[object]) -> SystemCommand | None:
+    def _command(self, action: Action, screen: Screen[Any]) -> SystemCommand | None:
         """The palette entry for ``action``, or None while it cannot run."""
         _, name, parameters = parse_action(action.action)
         if action.scope is Scope.APP:
-            target: App[None] | Screen[object] = self
+            target: App[None] | Screen[Any] = self
         elif action.scope is Scope.PANES:
             target = screen
         else:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import functools
 import random
 import statistics
 import sys
@@ -149,7 +150,7 @@ def bench_listing(rows: list[ContactRow]) -> list[tuple[str, Sequence[float]]]:
         for query in QUERIES:
             previous = ""
             for text in keystrokes(query):
-                sample = timed(lambda text=text: listing.view(StatusFilter.ACTIVE, text))
+                sample = timed(functools.partial(listing.view, StatusFilter.ACTIVE, text))
                 (typing if len(text) > len(previous) else deleting).append(sample)
                 previous = text
     results.append(("search keystroke, typing", typing))
@@ -176,7 +177,7 @@ def bench_listing(rows: list[ContactRow]) -> list[tuple[str, Sequence[float]]]:
             cached_sort.append(timed(switch_back))
     results.append(("sort switch, cached", cached_sort))
     status_switch = [
-        timed(lambda status=status: listing.view(status))
+        timed(functools.partial(listing.view, status))
         for _round in range(3)
         for status in StatusFilter
     ]

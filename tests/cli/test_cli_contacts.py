@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
+from cli_runner import Netui
+
 from netui.cli import CONTACT_KEYS, LIST_HEADERS, format_table, printable
 from netui.cli.table import cell_width
-from netui.domain.clock import local_today
+from netui.domain.clock import FakeClock, local_today
+from netui.services.context import Services
 
 ANN = [
     "add",
@@ -40,12 +43,12 @@ ANN = [
 ]
 
 
-def test_add_prints_id_and_name(cmd):
+def test_add_prints_id_and_name(cmd: Netui) -> None:
     assert cmd.ok("add", "Bo Chen") == "Added #1 Bo Chen\n"
     assert cmd.ok("add", "Cy Park") == "Added #2 Cy Park\n"
 
 
-def test_add_json_has_every_key_in_order(cmd):
+def test_add_json_has_every_key_in_order(cmd: Netui) -> None:
     contact = cmd.json(*ANN)
     assert tuple(contact) == CONTACT_KEYS
     assert contact == {
@@ -75,12 +78,12 @@ def test_add_json_has_every_key_in_order(cmd):
     }
 
 
-def test_add_stores_the_cadence_code(cmd, services):
+def test_add_stores_the_cadence_code(cmd: Netui, services: Services) -> None:
     cmd.ok(*ANN)
     assert services.contacts.get(1).cadence == "2w"
 
 
-def test_show_json_adds_interactions(cmd):
+def test_show_json_adds_interactions(cmd: Netui) -> None:
     added = cmd.json(*ANN)
     shown = cmd.json("show", "1")
     assert list(shown) == [*CONTACT_KEYS, "interactions"]
@@ -88,7 +91,7 @@ def test_show_json_adds_interactions(cmd):
     assert shown["interactions"] == []
 
 
-def test_show_text_has_every_field(cmd, clock):
+def test_show_text_has_every_field(cmd: Netui, clock: FakeClock) -> None:
     cmd.ok(*ANN)
     text = cmd.ok("show", "#1")
     assert text.startswith("#1  Ann Lee\n")
@@ -111,7 +114,7 @@ def test_show_text_has_every_field(cmd, clock):
     assert "\t" not in text
 
 
-def test_contacts_json_lists_every_contact(cmd):
+def test_contacts_json_lists_every_contact(cmd: Netui) -> None:
     cmd.ok(*ANN)
     cmd.ok("add", "Bo Chen", "--company", "Cobalt Finch Labs")
     listed = cmd.json("contacts")
@@ -119,7 +122,7 @@ def test_contacts_json_lists_every_contact(cmd):
     assert all(tuple(c) == CONTACT_KEYS for c in listed)
 
 
-def test_contacts_json_matches_show(cmd):
+def test_contacts_json_matches_show(cmd: Netui) -> None:
     cmd.ok(*ANN)
     [listed] = cmd.json("contacts")
     shown = cmd.json("show", "1")
@@ -127,11 +130,11 @@ def test_contacts_json_matches_show(cmd):
     assert listed == shown
 
 
-def test_contacts_json_empty_is_an_empty_array(cmd):
+def test_contacts_json_empty_is_an_empty_array(cmd: Netui) -> None:
     assert cmd.json("contacts") == []
 
 
-def test_search_matches_every_word_anywhere(cmd):
+def test_search_matches_every_word_anywhere(cmd: Netui) -> None:
     cmd.ok(*ANN)
     cmd.ok("add", "Bo Chen", "--company", "Cobalt Finch Labs", "--tag", "fintech")
     cmd.ok("add", "Cy Park", "--notes", "met at a Larkspur party")
@@ -145,7 +148,7 @@ def test_search_matches_every_word_anywhere(cmd):
     assert names("--search", "nobody") == []
 
 
-def test_status_filter(cmd):
+def test_status_filter(cmd: Netui) -> None:
     for name in ("Ann Lee", "Bo Chen", "Cy Park", "Di Nowak"):
         cmd.ok("add", name)
     cmd.ok("set", "2", "--status", "later")
@@ -166,7 +169,7 @@ def test_status_filter(cmd):
     assert sorted(c["full_name"] for c in cmd.json("contacts")) == names("active")
 
 
-def test_sort_orders(cmd):
+def test_sort_orders(cmd: Netui) -> None:
     cmd.ok("add", "Zed Young", "--company", "Alderbank Bank", "--last-contact", "2016")
     cmd.ok("add", "Amy Xu", "--company", "Zephyrine Labs", "--last-contact", "yesterday")
     cmd.ok("add", "Mo Kim", "--strength", "5")
@@ -180,7 +183,7 @@ def test_sort_orders(cmd):
     assert names("priority")[0] == "Mo Kim"
 
 
-def test_contacts_text_table(cmd):
+def test_contacts_text_table(cmd: Netui) -> None:
     cmd.ok(*ANN)
     cmd.ok("add", "Bo Chen")
     cmd.ok("set", "1", "--status", "top20")
@@ -208,13 +211,13 @@ def test_contacts_text_table(cmd):
     assert all("\t" not in line for line in lines)
 
 
-def test_contacts_text_when_empty(cmd):
+def test_contacts_text_when_empty(cmd: Netui) -> None:
     assert cmd.ok("contacts") == "No contacts yet: add one with netui add NAME\n"
     cmd.ok("add", "Bo Chen")
     assert cmd.ok("contacts", "--search", "zzz") == "No contacts match.\n"
 
 
-def test_table_fits_80_columns():
+def test_table_fits_80_columns() -> None:
     long = "Bartholomew Alexander Fitzgerald-Okonkwo " * 3
     rows = [
         ["12345", long, f"{long} · {long}", "about 10 years", "top20 #20", "5"],
@@ -232,14 +235,14 @@ def test_table_fits_80_columns():
     assert "never" in lines[2]
 
 
-def test_table_without_width_keeps_everything():
+def test_table_without_width_keeps_everything() -> None:
     rows = [["1", "A" * 120, "B" * 90, "never", "new", "-"]]
     lines = format_table(LIST_HEADERS, rows, width=None, flexible=(1, 2))
     assert "A" * 120 in lines[1]
     assert "B" * 90 in lines[1]
 
 
-def test_edit_changes_only_given_fields(cmd):
+def test_edit_changes_only_given_fields(cmd: Netui) -> None:
     before = cmd.json(*ANN)
     out = cmd.ok("edit", "1", "--title", "Director of Product", "--strength", "5")
     assert out == "Updated #1 Ann Lee (strength, title)\n"
@@ -248,7 +251,7 @@ def test_edit_changes_only_given_fields(cmd):
     assert after == before | {"title": "Director of Product", "strength": 5}
 
 
-def test_edit_replaces_and_clears_lists_and_dates(cmd):
+def test_edit_replaces_and_clears_lists_and_dates(cmd: Netui) -> None:
     cmd.ok(*ANN)
     edited = cmd.json(
         "edit",
@@ -274,7 +277,7 @@ def test_edit_replaces_and_clears_lists_and_dates(cmd):
     assert edited["phones"] == ["+1 206 555-0142"]
 
 
-def test_edit_keeps_precision_of_untouched_date(cmd, clock):
+def test_edit_keeps_precision_of_untouched_date(cmd: Netui, clock: FakeClock) -> None:
     cmd.ok(*ANN)
     edited = cmd.json("edit", "1", "--company", "Cedarline Labs")
     assert (edited["last_contacted"], edited["last_contacted_precision"]) == ("2021-03-01", "month")
@@ -286,19 +289,19 @@ def test_edit_keeps_precision_of_untouched_date(cmd, clock):
     assert relative["last_contacted_precision"] == "day"
 
 
-def test_edit_with_nothing_to_change_is_a_usage_error(cmd):
+def test_edit_with_nothing_to_change_is_a_usage_error(cmd: Netui) -> None:
     cmd.ok("add", "Bo Chen")
     assert "nothing to change" in cmd.fail("edit", "1", code=2)
 
 
-def test_edit_unknown_contact(cmd):
+def test_edit_unknown_contact(cmd: Netui) -> None:
     assert cmd.fail("edit", "5", "--title", "CTO") == "netui: error: no contact with id 5\n"
 
 
 HOSTILE = ("[bold]Ann[/]", "\x1b[31mEvil", "Bell\x07 \x9b2JC1 \u202egnp.exe")
 
 
-def test_hostile_names_are_literal_and_escape_free_in_text(cmd):
+def test_hostile_names_are_literal_and_escape_free_in_text(cmd: Netui) -> None:
     for name in HOSTILE:
         out = cmd.ok("add", name, "--company", "\x1b]0;owned\x07Corp", "--notes", "a\x1b[2Jb")
         assert "\x1b" not in out
@@ -322,7 +325,7 @@ def test_hostile_names_are_literal_and_escape_free_in_text(cmd):
     assert "a[2Jb" in outputs[1]
 
 
-def test_hostile_names_are_exact_in_json(cmd):
+def test_hostile_names_are_exact_in_json(cmd: Netui) -> None:
     for name in HOSTILE:
         cmd.ok("add", name, "--notes", "a\x1b[2Jb")
     listed = cmd.json("contacts", "--sort", "name")
@@ -333,7 +336,7 @@ def test_hostile_names_are_exact_in_json(cmd):
     assert "\x1b" not in cmd.ok("contacts", "--json")
 
 
-def test_printable():
+def test_printable() -> None:
     assert printable("[bold]Ann[/]") == "[bold]Ann[/]"
     assert printable("\x1b[31mEvil\x1b[0m") == "[31mEvil[0m"
     assert printable("tab\there\nnext\r") == "tab here next "

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
+
+import pytest
+from cli_runner import Netui
 
 from netui.services.context import open_services
 
@@ -13,7 +17,7 @@ def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def test_db_path_precedence(cmd, tmp_path, monkeypatch):
+def test_db_path_precedence(cmd: Netui, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from_env = tmp_path / "env.db"
     monkeypatch.setenv("NETUI_DB", str(from_env))
     assert cmd.ok("db", "path", db=False) == f"{from_env}\n"
@@ -29,13 +33,15 @@ def test_db_path_precedence(cmd, tmp_path, monkeypatch):
     assert out == f"{tmp_path / 'sub.db'}\n"
 
 
-def test_default_database_is_in_the_private_data_folder(cmd, monkeypatch, tmp_path):
+def test_default_database_is_in_the_private_data_folder(
+    cmd: Netui, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.delenv("NETUI_DB")
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
     assert cmd.ok("db", "path", db=False) == f"{tmp_path / 'xdg' / 'netui' / 'netui.db'}\n"
 
 
-def test_db_option_works_before_and_after_the_subcommand(cmd, tmp_path):
+def test_db_option_works_before_and_after_the_subcommand(cmd: Netui, tmp_path: Path) -> None:
     first, second = tmp_path / "first.db", tmp_path / "second.db"
     cmd.ok("add", "Ann Lee", db=first)
     cmd.ok("add", "Bo Chen", "--db", str(second), db=False)
@@ -45,14 +51,14 @@ def test_db_option_works_before_and_after_the_subcommand(cmd, tmp_path):
     ]
 
 
-def test_new_database_is_private(cmd, tmp_path):
+def test_new_database_is_private(cmd: Netui, tmp_path: Path) -> None:
     path = tmp_path / "deep" / "folder" / "netui.db"
     cmd.ok("contacts", db=path)
     assert path.stat().st_mode & 0o777 == 0o600
     assert path.parent.stat().st_mode & 0o777 == 0o700
 
 
-def test_check_reports_without_creating(cmd, db):
+def test_check_reports_without_creating(cmd: Netui, db: Path) -> None:
     out = cmd.ok("db", "check")
     assert out.splitlines() == [
         f"Database: {db}",
@@ -61,7 +67,9 @@ def test_check_reports_without_creating(cmd, db):
     assert not db.exists()
 
 
-def test_check_a_current_database_does_not_modify_it(cmd, db, add):
+def test_check_a_current_database_does_not_modify_it(
+    cmd: Netui, db: Path, add: Callable[..., int]
+) -> None:
     add("Ann Lee")
     add("Bo Chen")
     cmd.ok("contacts")  # every connection closed: the file is complete on its own
@@ -80,7 +88,9 @@ def test_check_a_current_database_does_not_modify_it(cmd, db, add):
     assert db.stat().st_mtime_ns == mtime
 
 
-def test_check_an_outdated_database_does_not_upgrade_it(cmd, db, add):
+def test_check_an_outdated_database_does_not_upgrade_it(
+    cmd: Netui, db: Path, add: Callable[..., int]
+) -> None:
     add("Ann Lee")
     conn = sqlite3.connect(db)
     head = conn.execute("SELECT version_num FROM alembic_version").fetchone()[0]
@@ -98,7 +108,9 @@ def test_check_an_outdated_database_does_not_upgrade_it(cmd, db, add):
     assert list(db.parent.glob("*.bak")) == []
 
 
-def test_backup_makes_a_readable_copy(cmd, db, tmp_path, add):
+def test_backup_makes_a_readable_copy(
+    cmd: Netui, db: Path, tmp_path: Path, add: Callable[..., int]
+) -> None:
     add("Ann Lee", company="Larkspur Analytics")
     cmd.ok("set", "1", "--status", "top20")
     dest = tmp_path / "backups" / "copy.db"
@@ -119,7 +131,9 @@ def test_backup_makes_a_readable_copy(cmd, db, tmp_path, add):
     assert not list(dest.parent.glob(".*partial"))
 
 
-def test_backup_refuses_to_overwrite_without_force(cmd, db, tmp_path, add):
+def test_backup_refuses_to_overwrite_without_force(
+    cmd: Netui, db: Path, tmp_path: Path, add: Callable[..., int]
+) -> None:
     add("Ann Lee")
     dest = tmp_path / "copy.db"
     dest.write_bytes(b"precious")
@@ -130,7 +144,9 @@ def test_backup_refuses_to_overwrite_without_force(cmd, db, tmp_path, add):
     assert cmd.json("contacts", db=dest)[0]["full_name"] == "Ann Lee"
 
 
-def test_backup_into_a_folder_picks_a_name(cmd, db, tmp_path, add):
+def test_backup_into_a_folder_picks_a_name(
+    cmd: Netui, db: Path, tmp_path: Path, add: Callable[..., int]
+) -> None:
     add("Ann Lee")
     folder = tmp_path / "backups"
     folder.mkdir()
@@ -141,14 +157,14 @@ def test_backup_into_a_folder_picks_a_name(cmd, db, tmp_path, add):
     assert out.endswith(f" to {copy}\n")
 
 
-def test_backup_of_no_database(cmd, db, tmp_path):
+def test_backup_of_no_database(cmd: Netui, db: Path, tmp_path: Path) -> None:
     err = cmd.fail("db", "backup", str(tmp_path / "x.db"))
     assert err == f"netui: error: there is no netui database at {db} to back up\n"
     assert not db.exists()
     assert not (tmp_path / "x.db").exists()
 
 
-def test_backup_refusals(cmd, db, tmp_path, add):
+def test_backup_refusals(cmd: Netui, db: Path, tmp_path: Path, add: Callable[..., int]) -> None:
     add("Ann Lee")
     assert "is the database itself" in cmd.fail("db", "backup", str(db), "--force")
     assert "does not exist" in cmd.fail("db", "backup", str(tmp_path / "nope" / "x.db"))

@@ -4,19 +4,23 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
+from cli_runner import Netui
 
 from netui.domain.demo_people import generate_contacts
-from netui.domain.types import DatePrecision, TriageStatus
+from netui.domain.types import ContactDraft, DatePrecision, TriageStatus
 from netui.domain.validation import validate_draft
+from netui.services.context import Services
 from netui.services.demo import DemoRefusedError, fill_demo
 
 TODAY = date(2026, 11, 26)
 
 
-def test_demo_fills_a_new_database(cmd, db, services):
+def test_demo_fills_a_new_database(cmd: Netui, db: Path, services: Services) -> None:
     out = cmd.ok("demo", "--contacts", "400", "--seed", "3")
     assert out.startswith(f"Filled {db} with 400 invented contacts in ")
     assert out.endswith(f"Try: netui --db {db}\n")
@@ -30,7 +34,7 @@ def test_demo_fills_a_new_database(cmd, db, services):
     assert [c["top20_rank"] for c in top["contacts"]] == list(range(1, top["size"] + 1))
 
 
-def test_demo_is_deterministic_for_a_seed(cmd, tmp_path):
+def test_demo_is_deterministic_for_a_seed(cmd: Netui, tmp_path: Path) -> None:
     def contents(name: str, seed: str) -> tuple[str, str, str]:
         path = tmp_path / name
         cmd.ok("demo", "--contacts", "150", "--seed", seed, db=path)
@@ -43,7 +47,9 @@ def test_demo_is_deterministic_for_a_seed(cmd, tmp_path):
     assert contents("c.db", "12") != first
 
 
-def test_demo_refuses_a_database_with_contacts(cmd, db, add):
+def test_demo_refuses_a_database_with_contacts(
+    cmd: Netui, db: Path, add: Callable[..., int]
+) -> None:
     add("Ann Lee")
     err = cmd.fail("demo", "--contacts", "10")
     assert err == (
@@ -53,24 +59,24 @@ def test_demo_refuses_a_database_with_contacts(cmd, db, add):
     assert [c["full_name"] for c in cmd.json("contacts")] == ["Ann Lee"]
 
 
-def test_demo_refuses_twice(cmd, db):
+def test_demo_refuses_twice(cmd: Netui, db: Path) -> None:
     cmd.ok("demo", "--contacts", "20", db=db)
     assert "already has 20 contacts" in cmd.fail("demo", "--contacts", "20", db=db)
 
 
-def test_demo_needs_an_explicit_database(cmd, monkeypatch):
+def test_demo_needs_an_explicit_database(cmd: Netui, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("NETUI_DB")
     assert "give --db PATH" in cmd.fail("demo", db=False, code=2)
 
 
-def test_fill_demo_refusal_is_a_netui_error(services):
+def test_fill_demo_refusal_is_a_netui_error(services: Services) -> None:
     fill_demo(services, 5)
     with pytest.raises(DemoRefusedError):
         fill_demo(services, 5)
     assert services.contacts.counts().total == 5
 
 
-def test_demo_history_explains_last_contact(services):
+def test_demo_history_explains_last_contact(services: Services) -> None:
     summary = fill_demo(services, 600, seed=5)
     assert summary.contacts == 600
     assert summary.interactions > 0
@@ -97,7 +103,7 @@ def test_demo_history_explains_last_contact(services):
 # --- the generator --------------------------------------------------------------------------
 
 
-def test_generator_is_deterministic():
+def test_generator_is_deterministic() -> None:
     assert list(generate_contacts(300, 1, TODAY)) == list(generate_contacts(300, 1, TODAY))
     assert list(generate_contacts(300, 1, TODAY)) != list(generate_contacts(300, 2, TODAY))
     assert list(generate_contacts(0, 1, TODAY)) == []
@@ -105,10 +111,13 @@ def test_generator_is_deterministic():
     assert list(generate_contacts(50, 9, TODAY)) == list(generate_contacts(80, 9, TODAY))[:50]
 
 
-def test_generated_people_are_valid_and_varied():
+def test_generated_people_are_valid_and_varied() -> None:
     people = list(generate_contacts(3000, 7, TODAY))
     assert all(validate_draft(p) == p for p in people)
-    share = lambda test: sum(1 for p in people if test(p)) / len(people)  # noqa: E731
+
+    def share(test: Callable[[ContactDraft], object]) -> float:
+        return sum(1 for p in people if test(p)) / len(people)
+
     assert 0.25 < share(lambda p: p.emails) < 0.35
     assert 0.15 < share(lambda p: p.phones) < 0.25
     assert 0.55 < share(lambda p: p.linkedin_url) < 0.65
@@ -125,7 +134,7 @@ def test_generated_people_are_valid_and_varied():
     assert any(not p.isascii() for p in (q.full_name for q in people))
 
 
-def test_generated_contact_details_are_fictional():
+def test_generated_contact_details_are_fictional() -> None:
     for person in generate_contacts(2000, 4, TODAY):
         for email in person.emails:
             assert email.endswith(".example"), email
@@ -135,6 +144,6 @@ def test_generated_contact_details_are_fictional():
             assert re.fullmatch(r"https://www\.linkedin\.com/in/[a-z0-9-]+", person.linkedin_url)
 
 
-def test_fill_demo_rejects_silly_sizes(services):
+def test_fill_demo_rejects_silly_sizes(services: Services) -> None:
     with pytest.raises(Exception, match="contacts: must be 1 to"):
         fill_demo(services, 0)

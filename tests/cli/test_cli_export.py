@@ -7,10 +7,10 @@ import json
 import stat
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 import vobject
+from cli_runner import Netui
 
 from netui.cli.exporting import FORMAT_NAMES
 from netui.domain.types import TriageStatus
@@ -35,7 +35,7 @@ def test_the_cli_knows_every_format() -> None:
     assert set(FORMAT_NAMES) == {f.value for f in ExportFormat}
 
 
-def test_export_csv_by_its_name(cmd: Any, three: list[int], tmp_path: Path) -> None:
+def test_export_csv_by_its_name(cmd: Netui, three: list[int], tmp_path: Path) -> None:
     path = tmp_path / "contacts.csv"
     out = cmd.ok("export", str(path))
     assert out == f"Exported 3 contacts to {path} (csv, {path.stat().st_size} bytes).\n"
@@ -43,7 +43,7 @@ def test_export_csv_by_its_name(cmd: Any, three: list[int], tmp_path: Path) -> N
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
 
 
-def test_export_with_a_status_and_a_format(cmd: Any, three: list[int], tmp_path: Path) -> None:
+def test_export_with_a_status_and_a_format(cmd: Netui, three: list[int], tmp_path: Path) -> None:
     path = tmp_path / "people.txt"
     out = cmd.ok("export", str(path), "--format", "vcard", "--status", "active")
     assert out.startswith(f"Exported 2 contacts to {path} (vcard, ")
@@ -51,7 +51,7 @@ def test_export_with_a_status_and_a_format(cmd: Any, three: list[int], tmp_path:
     assert [c.fn.value for c in cards] == ["Ana Lima", "Ben Okafor"]
 
 
-def test_export_json_prints_counts(cmd: Any, three: list[int], tmp_path: Path) -> None:
+def test_export_json_prints_counts(cmd: Netui, three: list[int], tmp_path: Path) -> None:
     path = tmp_path / "backup.json"
     result = cmd.json("export", str(path))
     assert result == {
@@ -67,7 +67,7 @@ def test_export_json_prints_counts(cmd: Any, three: list[int], tmp_path: Path) -
     assert text.startswith(f"Backed up everything to {tmp_path / 'again.json'} (3 contacts, ")
 
 
-def test_export_ics(cmd: Any, three: list[int], tmp_path: Path) -> None:
+def test_export_ics(cmd: Netui, three: list[int], tmp_path: Path) -> None:
     cmd.ok(
         "log",
         str(three[1]),
@@ -84,7 +84,7 @@ def test_export_ics(cmd: Any, three: list[int], tmp_path: Path) -> None:
     assert calendar.vevent.summary.value == "Follow up with Ben Okafor"
 
 
-def test_an_existing_file_needs_force(cmd: Any, three: list[int], tmp_path: Path) -> None:
+def test_an_existing_file_needs_force(cmd: Netui, three: list[int], tmp_path: Path) -> None:
     path = tmp_path / "contacts.csv"
     path.write_text("precious")
     error = cmd.fail("export", str(path))
@@ -103,14 +103,14 @@ def test_an_existing_file_needs_force(cmd: Any, three: list[int], tmp_path: Path
         (["x.json", "--status", "top20"], "--status applies to csv, vcard and ics"),
     ],
 )
-def test_usage_mistakes_exit_2(cmd: Any, tmp_path: Path, args: list[str], message: str) -> None:
+def test_usage_mistakes_exit_2(cmd: Netui, tmp_path: Path, args: list[str], message: str) -> None:
     args[0] = str(tmp_path / args[0])
     error = cmd.fail("export", *args, code=2)
     assert message in error
     assert list(tmp_path.iterdir()) == []
 
 
-def test_unwritable_places_exit_1(cmd: Any, three: list[int], tmp_path: Path, db: Path) -> None:
+def test_unwritable_places_exit_1(cmd: Netui, three: list[int], tmp_path: Path, db: Path) -> None:
     missing = tmp_path / "no" / "such" / "folder" / "x.csv"
     assert "does not exist" in cmd.fail("export", str(missing))
     assert "is a folder" in cmd.fail("export", str(tmp_path), "--format", "csv")
@@ -119,7 +119,7 @@ def test_unwritable_places_exit_1(cmd: Any, three: list[int], tmp_path: Path, db
     )
 
 
-def test_export_appears_in_help(cmd: Any) -> None:
+def test_export_appears_in_help(cmd: Netui) -> None:
     assert "export" in cmd.ok("--help")
     help_text = cmd.ok("export", "--help")
     for word in ("--format", "--status", "--force", "--json", "csv", "vcard", "json", "ics"):
@@ -127,7 +127,7 @@ def test_export_appears_in_help(cmd: Any) -> None:
 
 
 def test_backup_then_restore_round_trip_via_the_service(
-    cmd: Any, three: list[int], tmp_path: Path, services: Services
+    cmd: Netui, three: list[int], tmp_path: Path, services: Services
 ) -> None:
     path = tmp_path / "backup.json"
     cmd.ok("export", str(path))

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import click
 import pytest
+from cli_runner import Netui
 
 from netui import __version__
 from netui.cli import cli
@@ -38,11 +40,11 @@ def command_paths(
             yield from command_paths(command, (*prefix, name))
 
 
-def test_version(cmd):
+def test_version(cmd: Netui) -> None:
     assert cmd.ok("--version", db=False) == f"netui {__version__}\n"
 
 
-def test_help_lists_every_command(cmd):
+def test_help_lists_every_command(cmd: Netui) -> None:
     out = cmd.ok("--help", db=False)
     assert out.startswith("Usage: netui [OPTIONS] [COMMAND] [ARGS]...")
     listed = out[out.index("Commands:") :].split()
@@ -52,7 +54,7 @@ def test_help_lists_every_command(cmd):
     assert cmd.ok("-h", db=False) == out
 
 
-def test_every_command_is_covered():
+def test_every_command_is_covered() -> None:
     assert set(cli.commands) == TOP_LEVEL
     assert {p for p in command_paths() if len(p) == 2} == {
         ("db", "path"),
@@ -64,7 +66,7 @@ def test_every_command_is_covered():
 
 
 @pytest.mark.parametrize("path", list(command_paths()), ids=" ".join)
-def test_help_on_every_command(cmd, path, db):
+def test_help_on_every_command(cmd: Netui, path: tuple[str, ...], db: Path) -> None:
     out = cmd.ok(*path, "--help", db=False)
     assert out.startswith(f"Usage: netui {' '.join(path)}")
     if not isinstance(cli.commands[path[0]], click.Group) or len(path) == 2:
@@ -72,13 +74,13 @@ def test_help_on_every_command(cmd, path, db):
     assert not db.exists()
 
 
-def test_help_does_not_open_a_database(cmd, db):
+def test_help_does_not_open_a_database(cmd: Netui, db: Path) -> None:
     cmd.ok("--help")
     cmd.ok("contacts", "--help")
     assert not db.exists()
 
 
-def test_settings_targets_and_show(cmd):
+def test_settings_targets_and_show(cmd: Netui) -> None:
     assert cmd.ok("settings", "show") == "Target keywords: none\nTheme: default\n"
     out = cmd.ok("settings", "targets", "fintech, Product Manager, , FINTECH")
     assert out == "Target keywords: fintech, Product Manager\n"
@@ -91,7 +93,7 @@ def test_settings_targets_and_show(cmd):
     assert cmd.json("settings", "show")["target_keywords"] == []
 
 
-def test_targets_raise_priority(cmd):
+def test_targets_raise_priority(cmd: Netui) -> None:
     cmd.ok("add", "Ann Lee", "--title", "Product Manager")
     cmd.ok("add", "Bo Chen", "--title", "Chef")
     before = [c["full_name"] for c in cmd.json("contacts")]

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from builders import write_csv
+from cli_runner import Netui
 
 from netui.services.context import Services
 
@@ -19,7 +20,7 @@ def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def test_import_prints_what_it_did_and_how_to_undo_it(cmd) -> None:
+def test_import_prints_what_it_did_and_how_to_undo_it(cmd: Netui) -> None:
     out = cmd.ok("import", str(LINKEDIN))
     assert out.splitlines()[0] == (
         "Imported linkedin_7col_preamble.csv (linkedin, 6 rows) as import #1."
@@ -35,7 +36,7 @@ def test_import_prints_what_it_did_and_how_to_undo_it(cmd) -> None:
     assert len(cmd.json("contacts")) == 5
 
 
-def test_import_json_is_stable(cmd, tmp_path: Path) -> None:
+def test_import_json_is_stable(cmd: Netui, tmp_path: Path) -> None:
     path = write_csv(
         tmp_path / "people.csv",
         ("Name", "Company", "Email"),
@@ -67,7 +68,7 @@ def test_import_json_is_stable(cmd, tmp_path: Path) -> None:
     }
 
 
-def test_row_problems_exit_0_and_are_listed_with_row_numbers(cmd) -> None:
+def test_row_problems_exit_0_and_are_listed_with_row_numbers(cmd: Netui) -> None:
     out = cmd.ok("import", str(FIXTURES / "generic_synonyms.csv"))
     assert "  problems         1  rows not imported (listed below)" in out
     assert "Problems (these rows were not imported; the others were):" in out
@@ -77,7 +78,9 @@ def test_row_problems_exit_0_and_are_listed_with_row_numbers(cmd) -> None:
     ) in out
 
 
-def test_job_changes_and_possible_duplicates_are_reported(cmd, add, tmp_path: Path) -> None:
+def test_job_changes_and_possible_duplicates_are_reported(
+    cmd: Netui, add: Callable[..., int], tmp_path: Path
+) -> None:
     header = ("First Name", "Last Name", "URL", "Email Address", "Company", "Position")
     url = "https://www.linkedin.com/in/dana-whitfield-4821"
     add("Priya Raman", company="Saltmarsh Foods")
@@ -108,7 +111,7 @@ def test_job_changes_and_possible_duplicates_are_reported(cmd, add, tmp_path: Pa
     ],
 )
 def test_an_unusable_file_is_exit_1_and_leaves_the_database_untouched(
-    cmd, add, db: Path, tmp_path: Path, content: bytes, problem: str
+    cmd: Netui, add: Callable[..., int], db: Path, tmp_path: Path, content: bytes, problem: str
 ) -> None:
     add("Dana Whitfield")
     before = digest(db)
@@ -120,13 +123,13 @@ def test_an_unusable_file_is_exit_1_and_leaves_the_database_untouched(
     assert digest(db) == before
 
 
-def test_an_unusable_file_does_not_even_create_the_database(cmd, db: Path) -> None:
+def test_an_unusable_file_does_not_even_create_the_database(cmd: Netui, db: Path) -> None:
     err = cmd.fail("import", "nowhere.csv")
     assert err == "netui: error: nowhere.csv: does not exist\n"
     assert not db.exists()
 
 
-def test_a_dry_run_writes_nothing(cmd, services: Services) -> None:
+def test_a_dry_run_writes_nothing(cmd: Netui, services: Services) -> None:
     out = cmd.ok("import", str(LINKEDIN), "--dry-run")
     assert out.startswith("Dry run of linkedin_7col_preamble.csv (linkedin, 6 rows): nothing")
     assert "  added            5  new contacts" in out
@@ -135,7 +138,7 @@ def test_a_dry_run_writes_nothing(cmd, services: Services) -> None:
     assert cmd.json("import", str(LINKEDIN), "--dry-run")["batch_id"] is None
 
 
-def test_a_column_mapping(cmd) -> None:
+def test_a_column_mapping(cmd: Netui) -> None:
     path = str(FIXTURES / "generic_semicolon_mapped.csv")
     assert "no usable name column" in cmd.fail("import", path)
     summary = cmd.json(
@@ -147,7 +150,7 @@ def test_a_column_mapping(cmd) -> None:
     assert "netui: error:" in cmd.fail("import", path, "--map", "Nom=shoe_size")
 
 
-def test_list_and_undo(cmd) -> None:
+def test_list_and_undo(cmd: Netui) -> None:
     cmd.ok("import", str(LINKEDIN))
     listed = cmd.json("import", "--list")
     assert [(b["id"], b["added"], b["format"], b["undone_at"]) for b in listed] == [
@@ -161,7 +164,7 @@ def test_list_and_undo(cmd) -> None:
     assert cmd.fail("import", "--undo", "7") == "netui: error: no import with id 7\n"
 
 
-def test_undo_json(cmd) -> None:
+def test_undo_json(cmd: Netui) -> None:
     cmd.ok("import", str(LINKEDIN))
     assert cmd.json("import", "--undo", "1") == {
         "batch_id": 1,
@@ -187,11 +190,13 @@ def test_undo_json(cmd) -> None:
         (("x.csv", "--format", "excel"), "Invalid value for '--format'"),
     ],
 )
-def test_usage_errors_exit_2(cmd, args: tuple[str, ...], message: str) -> None:
+def test_usage_errors_exit_2(cmd: Netui, args: tuple[str, ...], message: str) -> None:
     assert message in cmd.fail("import", *args, code=2)
 
 
-def test_a_json_backup_is_restored(cmd, services: Services, add, tmp_path: Path) -> None:
+def test_a_json_backup_is_restored(
+    cmd: Netui, services: Services, add: Callable[..., int], tmp_path: Path
+) -> None:
     add("Dana Whitfield", notes="backed up")
     backup = tmp_path / "netui-backup.json"
     services.backup.export_json(backup)
@@ -204,7 +209,7 @@ def test_a_json_backup_is_restored(cmd, services: Services, add, tmp_path: Path)
     assert "do not apply" in cmd.fail("import", str(backup), "--dry-run", code=2)
 
 
-def test_dupes_lists_likely_pairs(cmd, add: Callable[..., int]) -> None:
+def test_dupes_lists_likely_pairs(cmd: Netui, add: Callable[..., int]) -> None:
     assert cmd.ok("dupes") == "No likely duplicates.\n"
     add("Robert Oyelaran", company="Bluefen Labs")
     add("Bob Oyelaran")
@@ -217,7 +222,7 @@ def test_dupes_lists_likely_pairs(cmd, add: Callable[..., int]) -> None:
     assert (pair["first"]["id"], pair["second"]["id"], pair["reason"]) == (1, 2, "similar name")
 
 
-def test_merge_asks_first_unless_told_yes(cmd, add: Callable[..., int]) -> None:
+def test_merge_asks_first_unless_told_yes(cmd: Netui, add: Callable[..., int]) -> None:
     add("Robert Oyelaran", emails=("rob@bluefen.example",))
     add("Bob Oyelaran", emails=("bob@home.example",), notes="likes chess")
     declined = cmd.run("merge", "1", "2", input="n\n")
@@ -234,7 +239,7 @@ def test_merge_asks_first_unless_told_yes(cmd, add: Callable[..., int]) -> None:
     assert merged["notes"] == "likes chess"
 
 
-def test_merge_with_yes_and_json(cmd, add: Callable[..., int]) -> None:
+def test_merge_with_yes_and_json(cmd: Netui, add: Callable[..., int]) -> None:
     add("Kate Voss")
     add("Katherine Voss", company="Pinecrest Health")
     merged = cmd.json("merge", "2", "1", "--yes")
@@ -262,7 +267,7 @@ def test_merge_with_yes_and_json(cmd, add: Callable[..., int]) -> None:
     ids=["linkedin", "generic csv"],
 )
 def test_a_damaged_row_is_listed_and_the_others_imported(
-    cmd, tmp_path: Path, header: str, rows: list[str], damaged: str
+    cmd: Netui, tmp_path: Path, header: str, rows: list[str], damaged: str
 ) -> None:
     path = tmp_path / "export.csv"
     path.write_bytes("\n".join((header, *rows, "")).encode())
@@ -281,7 +286,7 @@ def test_a_damaged_row_is_listed_and_the_others_imported(
     ids=["a PNG image renamed .csv", "binary data with no signature"],
 )
 def test_a_binary_file_is_one_line_exit_1_and_writes_nothing(
-    cmd, add, db: Path, tmp_path: Path, content: bytes
+    cmd: Netui, add: Callable[..., int], db: Path, tmp_path: Path, content: bytes
 ) -> None:
     add("Dana Whitfield")
     before = digest(db)

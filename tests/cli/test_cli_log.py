@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime, time, timedelta
 
 import pytest
+from cli_runner import Netui
 
-from netui.domain.clock import local_today
+from netui.domain.clock import FakeClock, local_today
 from netui.domain.types import Outcome
 
 
 @pytest.fixture
-def ann(add):
+def ann(add: Callable[..., int]) -> int:
     return add("Ann Lee")
 
 
@@ -27,7 +29,7 @@ def local(now: datetime, day_offset: int, at: time | None) -> str:
     return moment.astimezone(UTC).isoformat()
 
 
-def test_log_moves_last_contact_and_follow_up(cmd, ann, clock):
+def test_log_moves_last_contact_and_follow_up(cmd: Netui, ann: int, clock: FakeClock) -> None:
     cmd.ok("edit", "1", "--last-contact", "2019")
     out = cmd.ok(
         "log", "1", "--channel", "call", "--outcome", "talked", "--note", "Good chat",
@@ -53,7 +55,7 @@ def test_log_moves_last_contact_and_follow_up(cmd, ann, clock):
     ]
 
 
-def test_log_json_prints_the_interaction(cmd, ann):
+def test_log_json_prints_the_interaction(cmd: Netui, ann: int) -> None:
     logged = cmd.json("log", "1", "--channel", "email", "--outcome", "replied")
     assert list(logged) == ["id", "occurred_at", "channel", "outcome", "note", "follow_up"]
     assert logged["occurred_at"] == "2026-11-26T15:00:00+00:00"
@@ -71,12 +73,12 @@ def test_log_json_prints_the_interaction(cmd, ann):
         ("REFERRAL", Outcome.REFERRAL),
     ],
 )
-def test_outcome_spellings(cmd, ann, typed, outcome):
+def test_outcome_spellings(cmd: Netui, ann: int, typed: str, outcome: Outcome) -> None:
     logged = cmd.json("log", "1", "--channel", "Message", "--outcome", typed)
     assert logged["outcome"] == outcome.value
 
 
-def test_unknown_outcome_or_channel_is_a_usage_error(cmd, ann):
+def test_unknown_outcome_or_channel_is_a_usage_error(cmd: Netui, ann: int) -> None:
     err = cmd.fail("log", "1", "--channel", "call", "--outcome", "shrugged", code=2)
     assert "no_answer, left_message" in err
     cmd.fail("log", "1", "--channel", "pigeon", "--outcome", "talked", code=2)
@@ -96,13 +98,15 @@ def test_unknown_outcome_or_channel_is_a_usage_error(cmd, ann):
         ("today", 0, None),
     ],
 )
-def test_when(cmd, ann, clock, when, day_offset, at):
+def test_when(
+    cmd: Netui, ann: int, clock: FakeClock, when: str, day_offset: int, at: time | None
+) -> None:
     logged = cmd.json("log", "1", "--channel", "call", "--outcome", "talked", "--when", when)
     assert logged["occurred_at"] == local(clock.now, day_offset, at)
 
 
 @pytest.mark.parametrize("when", ["2026-11-20 08:15", "2026-11-20T08:15", "20.11.2026 8:15am"])
-def test_when_with_a_date(cmd, ann, when):
+def test_when_with_a_date(cmd: Netui, ann: int, when: str) -> None:
     logged = cmd.json("log", "1", "--channel", "call", "--outcome", "talked", "--when", when)
     expected = datetime(2026, 11, 20, 8, 15).astimezone().astimezone(UTC)
     assert logged["occurred_at"] == expected.isoformat()
@@ -118,13 +122,13 @@ def test_when_with_a_date(cmd, ann, when):
         ("tomorrow", '--when: "tomorrow" is in the future'),
     ],
 )
-def test_bad_when(cmd, ann, when, message):
+def test_bad_when(cmd: Netui, ann: int, when: str, message: str) -> None:
     err = cmd.fail("log", "1", "--channel", "call", "--outcome", "talked", "--when", when)
     assert err.startswith(f"netui: error: {message}")
     assert cmd.json("show", "1")["interactions"] == []
 
 
-def test_bad_follow_up(cmd, ann):
+def test_bad_follow_up(cmd: Netui, ann: int) -> None:
     err = cmd.fail("log", "1", "--channel", "call", "--outcome", "talked", "--follow-up", "someday")
     assert err.startswith('netui: error: --follow-up: could not read "someday" as a date')
     err = cmd.fail(
@@ -134,7 +138,9 @@ def test_bad_follow_up(cmd, ann):
     assert err == "netui: error: --follow-up: is before the interaction itself\n"
 
 
-def test_older_interaction_does_not_move_last_contact_back(cmd, ann, clock):
+def test_older_interaction_does_not_move_last_contact_back(
+    cmd: Netui, ann: int, clock: FakeClock
+) -> None:
     cmd.ok("log", "1", "--channel", "call", "--outcome", "talked")
     cmd.ok("log", "1", "--channel", "email", "--outcome", "replied", "--when", "2026-01-05")
     shown = cmd.json("show", "1")
@@ -142,7 +148,7 @@ def test_older_interaction_does_not_move_last_contact_back(cmd, ann, clock):
     assert [i["channel"] for i in shown["interactions"]] == ["call", "email"]
 
 
-def test_show_text_lists_history_newest_first(cmd, ann):
+def test_show_text_lists_history_newest_first(cmd: Netui, ann: int) -> None:
     cmd.ok("log", "1", "--channel", "email", "--outcome", "no-answer", "--when", "2026-11-02 10:00")
     cmd.ok(
         "log", "1", "--channel", "call", "--outcome", "meeting set", "--note", "Coffee \x1b[5mFri",
@@ -159,6 +165,6 @@ def test_show_text_lists_history_newest_first(cmd, ann):
     assert "Next follow-up: 28 Nov 2026 (in 2 days)" in text
 
 
-def test_log_unknown_contact(cmd):
+def test_log_unknown_contact(cmd: Netui) -> None:
     err = cmd.fail("log", "3", "--channel", "call", "--outcome", "talked")
     assert err == "netui: error: no contact with id 3\n"

@@ -12,14 +12,14 @@ from export_helpers import make_contact
 from hypothesis import given
 from hypothesis import strategies as st
 
-from netui.domain.types import TriageStatus
+from netui.domain.types import Contact, TriageStatus
 from netui.io import ImportedContact, read_contacts
 from netui.io.export_csv import CSV_COLUMNS, MULTI_VALUE_SEPARATOR, neutralise, write_csv
 
 
-def written(*contacts: object) -> str:
+def written(*contacts: Contact) -> str:
     out = io.StringIO(newline="")
-    write_csv(contacts, out)  # type: ignore[arg-type]
+    write_csv(contacts, out)
     return out.getvalue()
 
 

@@ -35,7 +35,7 @@ def with_vobject(text: str) -> list[Any]:
 def with_netui(path: Path) -> list[ImportedContact]:
     items = list(read_contacts(path, format="vcard"))
     assert all(isinstance(item, ImportedContact) for item in items), items
-    return items  # type: ignore[return-value]
+    return [item for item in items if isinstance(item, ImportedContact)]
 
 
 def physical_lines(text: str) -> list[str]:
@@ -225,7 +225,7 @@ _TYPED = st.text(
     max_size=120,
 )
 _ONE_LINE = _TYPED.map(lambda value: value.replace("\n", " "))
-_NAME = st.text(st.characters(whitelist_categories=("L",)), min_size=1, max_size=20)
+_NAME = st.text(st.characters(whitelist_categories=["L"]), min_size=1, max_size=20)
 
 
 @settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])

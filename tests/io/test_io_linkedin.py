@@ -14,8 +14,8 @@ Write = Callable[..., Path]
 MakeLinkedin = Callable[..., str]
 
 
-def contacts(path: Path, **kwargs: object) -> list[ImportedContact]:
-    items = list(read_contacts(path, **kwargs))  # type: ignore[arg-type]
+def contacts(path: Path, stats: ReadStats | None = None) -> list[ImportedContact]:
+    items = list(read_contacts(path, stats=stats))
     assert all(isinstance(item, ImportedContact) for item in items), items
     return [item for item in items if isinstance(item, ImportedContact)]
 

@@ -14,14 +14,14 @@ import pytest
 from builders import CONNECTIONS, table_dump, write_csv, write_linkedin
 
 from netui.domain.clock import FakeClock
-from netui.io import ImportedContact, RowProblem
+from netui.io import ContactReader, ImportedContact, RowProblem
 from netui.services import importer
 from netui.services.context import Services, open_services
 
 ROWS_BEFORE_FAILING = 4500  # past two chunks of inserts, so rows were written before it
 
 
-class FailingReader(importer.ContactReader):
+class FailingReader(ContactReader):
     """A reader whose file "goes bad" after some rows."""
 
     def __iter__(self) -> Iterator[ImportedContact | RowProblem]:

@@ -93,7 +93,7 @@ async def test_a_palette_command_runs_in_its_pane(
         await wait_ready(app, pilot)
         await pilot.press("tab")  # into Today: the Contacts pane is hidden at 80 columns
         commands = {c.title: c for c in app.get_system_commands(app.main_screen)}
-        await commands["Sort by name"].callback()  # type: ignore[misc]
+        await commands["Sort by name"].callback()
         await pilot.pause()
         contacts = app.main_screen.contacts
         assert contacts.display

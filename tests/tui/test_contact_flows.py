@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from pathlib import Path
 
-from textual.pilot import Pilot
+from builders import AppFactory, WaitReady
 from textual.widgets import Input, Static
 
 from netui.domain.clock import FakeClock
@@ -19,8 +18,6 @@ from netui.tui.screens.main import MainScreen
 from netui.tui.widgets.contact_detail import ContactDetail
 from netui.tui.widgets.contact_table import ContactTable
 
-WaitReady = Callable[[NetuiApp, Pilot[None]], Awaitable[None]]
-
 
 def shown_names(app: NetuiApp) -> list[str]:
     return [row.full_name for row in app.screen.query_one(ContactTable).rows]
@@ -31,7 +28,7 @@ def detail_text(app: NetuiApp) -> str:
 
 
 async def test_search_filters_as_you_type_and_escape_clears(
-    seeded: Services, make_app: Callable[[], NetuiApp], wait_ready: WaitReady
+    seeded: Services, make_app: AppFactory, wait_ready: WaitReady
 ) -> None:
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
@@ -50,7 +47,7 @@ async def test_search_filters_as_you_type_and_escape_clears(
 
 
 async def test_search_with_no_match_says_so(
-    seeded: Services, make_app: Callable[[], NetuiApp], wait_ready: WaitReady
+    seeded: Services, make_app: AppFactory, wait_ready: WaitReady
 ) -> None:
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
@@ -63,7 +60,7 @@ async def test_search_with_no_match_says_so(
 
 
 async def test_add_contact_with_bad_input_shows_inline_errors_then_saves(
-    services: Services, make_app: Callable[[], NetuiApp], wait_ready: WaitReady
+    services: Services, make_app: AppFactory, wait_ready: WaitReady
 ) -> None:
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
@@ -105,7 +102,7 @@ async def test_add_contact_with_bad_input_shows_inline_errors_then_saves(
 
 
 async def test_edit_keeps_unchanged_fields(
-    seeded: Services, make_app: Callable[[], NetuiApp], wait_ready: WaitReady
+    seeded: Services, make_app: AppFactory, wait_ready: WaitReady
 ) -> None:
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
@@ -128,7 +125,7 @@ async def test_edit_keeps_unchanged_fields(
 
 
 async def test_log_interaction_updates_last_contact_and_follow_up(
-    seeded: Services, make_app: Callable[[], NetuiApp], wait_ready: WaitReady
+    seeded: Services, make_app: AppFactory, wait_ready: WaitReady
 ) -> None:
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
@@ -160,7 +157,7 @@ async def test_log_interaction_updates_last_contact_and_follow_up(
 
 
 async def test_date_fields_echo_what_saving_them_would_store(
-    seeded: Services, make_app: Callable[[], NetuiApp], wait_ready: WaitReady
+    seeded: Services, make_app: AppFactory, wait_ready: WaitReady
 ) -> None:
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
@@ -193,7 +190,7 @@ async def test_date_fields_echo_what_saving_them_would_store(
 
 
 async def test_hostile_names_are_shown_literally_and_trigger_nothing(
-    services: Services, make_app: Callable[[], NetuiApp], wait_ready: WaitReady
+    services: Services, make_app: AppFactory, wait_ready: WaitReady
 ) -> None:
     hostile = ["[bold]Ann[/]", "[@click=app.quit]x", "Eve \x1b[31mRed"]
     for name in hostile:
@@ -221,7 +218,7 @@ async def test_hostile_names_are_shown_literally_and_trigger_nothing(
 
 
 async def test_empty_database_welcomes_and_offers_to_add(
-    services: Services, make_app: Callable[[], NetuiApp], wait_ready: WaitReady
+    services: Services, make_app: AppFactory, wait_ready: WaitReady
 ) -> None:
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
@@ -234,7 +231,7 @@ async def test_empty_database_welcomes_and_offers_to_add(
 
 
 async def test_narrow_terminal_shows_one_pane_and_tab_switches(
-    seeded: Services, make_app: Callable[[], NetuiApp], wait_ready: WaitReady
+    seeded: Services, make_app: AppFactory, wait_ready: WaitReady
 ) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -254,7 +251,7 @@ async def test_narrow_terminal_shows_one_pane_and_tab_switches(
 
 
 async def test_help_opens_with_question_mark_and_f1(
-    seeded: Services, make_app: Callable[[], NetuiApp], wait_ready: WaitReady
+    seeded: Services, make_app: AppFactory, wait_ready: WaitReady
 ) -> None:
     from netui.tui.screens.help import HelpScreen
 
@@ -269,7 +266,7 @@ async def test_help_opens_with_question_mark_and_f1(
 
 
 async def test_sort_and_filter_keys_cycle(
-    seeded: Services, make_app: Callable[[], NetuiApp], wait_ready: WaitReady
+    seeded: Services, make_app: AppFactory, wait_ready: WaitReady
 ) -> None:
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
@@ -297,7 +294,7 @@ async def test_a_file_that_is_not_a_database_ends_the_app_with_a_message(
 
 
 async def test_the_chosen_theme_is_remembered(
-    seeded: Services, make_app: Callable[[], NetuiApp], wait_ready: WaitReady
+    seeded: Services, make_app: AppFactory, wait_ready: WaitReady
 ) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:

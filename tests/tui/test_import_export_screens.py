@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Awaitable, Callable
 from pathlib import Path
 
+from builders import AppFactory, WaitReady
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Input, Select, Static
+from textual.widgets import Button, DataTable, Input, Select, Static
 
 from netui.domain.listing import StatusFilter
 from netui.domain.types import ContactDraft
@@ -19,7 +19,6 @@ from netui.tui.screens.import_wizard import ImportScreen
 from netui.tui.screens.main import MainScreen
 from netui.tui.widgets.contact_table import ContactTable
 
-WaitReady = Callable[[NetuiApp, Pilot[None]], Awaitable[None]]
 SAMPLE = Path(__file__).parents[2] / "assets" / "sample-linkedin-connections.csv"
 
 
@@ -37,7 +36,7 @@ def static_text(screen: object, selector: str) -> str:
 
 
 async def test_import_previews_runs_and_reloads_the_list(
-    services: Services, make_app: Callable[[], NetuiApp], wait_ready: WaitReady
+    services: Services, make_app: AppFactory, wait_ready: WaitReady
 ) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
@@ -64,7 +63,7 @@ async def test_import_previews_runs_and_reloads_the_list(
 
 
 async def test_import_dry_run_writes_nothing_and_undo_reverts(
-    services: Services, make_app: Callable[[], NetuiApp], wait_ready: WaitReady
+    services: Services, make_app: AppFactory, wait_ready: WaitReady
 ) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
@@ -87,7 +86,7 @@ async def test_import_dry_run_writes_nothing_and_undo_reverts(
 
 
 async def test_an_unusable_file_is_explained_and_nothing_changes(
-    services: Services, make_app: Callable[[], NetuiApp], wait_ready: WaitReady, tmp_path: Path
+    services: Services, make_app: AppFactory, wait_ready: WaitReady, tmp_path: Path
 ) -> None:
     picture = tmp_path / "photo.csv"
     picture.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
@@ -107,7 +106,7 @@ async def test_an_unusable_file_is_explained_and_nothing_changes(
 
 
 async def test_export_writes_the_chosen_format(
-    seeded: Services, make_app: Callable[[], NetuiApp], wait_ready: WaitReady, tmp_path: Path
+    seeded: Services, make_app: AppFactory, wait_ready: WaitReady, tmp_path: Path
 ) -> None:
     target = tmp_path / "backup.json"
     app = make_app()
@@ -131,7 +130,7 @@ async def test_export_writes_the_chosen_format(
 
 
 async def test_duplicates_are_reviewed_and_merged(
-    services: Services, make_app: Callable[[], NetuiApp], wait_ready: WaitReady
+    services: Services, make_app: AppFactory, wait_ready: WaitReady
 ) -> None:
     keep = services.contacts.add(
         ContactDraft(full_name="Rosa Delgado", company="Larkspur", emails=("rosa@ex.example",))
@@ -161,7 +160,7 @@ async def test_duplicates_are_reviewed_and_merged(
 
 
 async def test_an_earlier_import_can_be_undone_from_the_import_screen(
-    services: Services, make_app: Callable[[], NetuiApp], wait_ready: WaitReady
+    services: Services, make_app: AppFactory, wait_ready: WaitReady
 ) -> None:
     services.imports.run(SAMPLE)
     assert len(services.contacts.find(StatusFilter.ALL)) == 40
@@ -173,7 +172,7 @@ async def test_an_earlier_import_can_be_undone_from_the_import_screen(
         assert isinstance(screen, ImportScreen)
         history = screen.query_one("#import-history", DataTable)
         assert history.row_count == 1
-        screen.query_one("#import-undo-past").press()
+        screen.query_one("#import-undo-past", Button).press()
         await settle(app, pilot)
         assert history.row_count == 0
         await pilot.press("escape")

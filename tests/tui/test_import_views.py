@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
-from builders import DANA, MARCUS, write_linkedin
+from builders import DANA, MARCUS, AppFactory, WaitReady, write_linkedin
 from rich.text import Text
 from textual.app import App, ComposeResult
-from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
 
 from netui.domain.types import ImportBatchInfo
 from netui.errors import NetuiError
 from netui.io import ImportedContact, RowProblem, SourceInfo
 from netui.services.importer import ImportPreview, ImportSummary
-from netui.tui.app import NetuiApp
 from netui.tui.screens.import_views import (
     fill_columns,
     fill_history,
@@ -30,7 +27,6 @@ from netui.tui.screens.import_views import (
 )
 from netui.tui.screens.import_wizard import ImportScreen
 
-WaitReady = Callable[[NetuiApp, Pilot[None]], Awaitable[None]]
 HOSTILE_NAME = "evil\x1b]0;pwned\x07[b]x.csv"
 
 
@@ -181,7 +177,7 @@ async def test_history_lists_imports_not_undone_newest_first() -> None:
 
 
 async def test_the_preview_names_a_hostile_file_literally(
-    make_app: Callable[[], NetuiApp], wait_ready: WaitReady, tmp_path: Path
+    make_app: AppFactory, wait_ready: WaitReady, tmp_path: Path
 ) -> None:
     path = write_linkedin(tmp_path / HOSTILE_NAME, DANA, MARCUS)
     app = make_app()

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
+from builders import AppFactory
 from textual.pilot import Pilot
 from textual.widgets import Input
 
@@ -27,7 +27,7 @@ def prepare(services: Services) -> None:
     )
 
 
-async def settle(pilot: Pilot[Any]) -> None:
+async def settle(pilot: Pilot[None]) -> None:
     app = pilot.app
     assert isinstance(app, NetuiApp)
     await app.workers.wait_for_complete()
@@ -40,25 +40,25 @@ async def settle(pilot: Pilot[Any]) -> None:
 
 
 def test_main_screen_wide(
-    seeded: Services, make_app: Callable[[], NetuiApp], snap_compare: SnapCompare
+    seeded: Services, make_app: AppFactory, snap_compare: SnapCompare
 ) -> None:
     prepare(seeded)
     assert snap_compare(make_app(), terminal_size=(120, 36), run_before=settle)
 
 
 def test_main_screen_narrow(
-    seeded: Services, make_app: Callable[[], NetuiApp], snap_compare: SnapCompare
+    seeded: Services, make_app: AppFactory, snap_compare: SnapCompare
 ) -> None:
     prepare(seeded)
     assert snap_compare(make_app(), terminal_size=(80, 24), run_before=settle)
 
 
 def test_top20_view_narrow(
-    seeded: Services, make_app: Callable[[], NetuiApp], snap_compare: SnapCompare
+    seeded: Services, make_app: AppFactory, snap_compare: SnapCompare
 ) -> None:
     prepare(seeded)
 
-    async def run_before(pilot: Pilot[Any]) -> None:
+    async def run_before(pilot: Pilot[None]) -> None:
         await settle(pilot)
         await pilot.press("f", "f", "f")
         await pilot.pause(0.2)
@@ -67,15 +67,15 @@ def test_top20_view_narrow(
 
 
 def test_welcome_on_first_run(
-    services: Services, make_app: Callable[[], NetuiApp], snap_compare: SnapCompare
+    services: Services, make_app: AppFactory, snap_compare: SnapCompare
 ) -> None:
     assert snap_compare(make_app(), terminal_size=(120, 36), run_before=settle)
 
 
 def test_triage_mode_card(
-    seeded: Services, make_app: Callable[[], NetuiApp], snap_compare: SnapCompare
+    seeded: Services, make_app: AppFactory, snap_compare: SnapCompare
 ) -> None:
-    async def run_before(pilot: Pilot[Any]) -> None:
+    async def run_before(pilot: Pilot[None]) -> None:
         await settle(pilot)
         await pilot.press("T")
         await pilot.pause(0.2)
@@ -84,9 +84,9 @@ def test_triage_mode_card(
 
 
 def test_contact_form_with_errors(
-    seeded: Services, make_app: Callable[[], NetuiApp], snap_compare: SnapCompare
+    seeded: Services, make_app: AppFactory, snap_compare: SnapCompare
 ) -> None:
-    async def run_before(pilot: Pilot[Any]) -> None:
+    async def run_before(pilot: Pilot[None]) -> None:
         await settle(pilot)
         await pilot.press("n")
         await pilot.pause()
@@ -101,13 +101,13 @@ def test_contact_form_with_errors(
 
 def test_import_preview_narrow(
     services: Services,
-    make_app: Callable[[], NetuiApp],
+    make_app: AppFactory,
     snap_compare: SnapCompare,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.chdir(Path(__file__).parents[2])  # a relative path reads the same everywhere
 
-    async def run_before(pilot: Pilot[Any]) -> None:
+    async def run_before(pilot: Pilot[None]) -> None:
         await settle(pilot)
         await pilot.press("i")
         await pilot.pause()

@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-
-from textual.pilot import Pilot
+from builders import AppFactory, WaitReady
 
 from netui.domain.listing import StatusFilter
 from netui.domain.types import ContactDraft, TriageStatus
 from netui.services.context import Services
-from netui.tui.app import NetuiApp
 from netui.tui.screens.main import MainScreen
 from netui.tui.screens.swap_top20 import SwapTop20Screen
 from netui.tui.widgets.contact_table import ContactTable
-
-WaitReady = Callable[[NetuiApp, Pilot[None]], Awaitable[None]]
 
 
 def statuses(services: Services) -> dict[str, TriageStatus]:
@@ -22,7 +17,7 @@ def statuses(services: Services) -> dict[str, TriageStatus]:
 
 
 async def test_each_key_decides_and_moves_on(
-    seeded: Services, make_app: Callable[[], NetuiApp], wait_ready: WaitReady
+    seeded: Services, make_app: AppFactory, wait_ready: WaitReady
 ) -> None:
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
@@ -42,7 +37,7 @@ async def test_each_key_decides_and_moves_on(
 
 
 async def test_strength_keys_set_tie_strength(
-    seeded: Services, make_app: Callable[[], NetuiApp], wait_ready: WaitReady
+    seeded: Services, make_app: AppFactory, wait_ready: WaitReady
 ) -> None:
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
@@ -55,7 +50,7 @@ async def test_strength_keys_set_tie_strength(
 
 
 async def test_undo_many_levels_and_after_restart(
-    seeded: Services, make_app: Callable[[], NetuiApp], wait_ready: WaitReady
+    seeded: Services, make_app: AppFactory, wait_ready: WaitReady
 ) -> None:
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
@@ -77,7 +72,7 @@ async def test_undo_many_levels_and_after_restart(
 
 
 async def test_space_selects_several_for_one_decision(
-    seeded: Services, make_app: Callable[[], NetuiApp], wait_ready: WaitReady
+    seeded: Services, make_app: AppFactory, wait_ready: WaitReady
 ) -> None:
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
@@ -93,7 +88,7 @@ async def test_space_selects_several_for_one_decision(
 
 
 async def test_full_top20_offers_a_swap(
-    services: Services, make_app: Callable[[], NetuiApp], wait_ready: WaitReady
+    services: Services, make_app: AppFactory, wait_ready: WaitReady
 ) -> None:
     members = [
         services.contacts.add(ContactDraft(full_name=f"Member {i:02}")).id for i in range(20)
@@ -119,7 +114,7 @@ async def test_full_top20_offers_a_swap(
 
 
 async def test_escape_keeps_a_full_top20_as_it_is(
-    services: Services, make_app: Callable[[], NetuiApp], wait_ready: WaitReady
+    services: Services, make_app: AppFactory, wait_ready: WaitReady
 ) -> None:
     members = [
         services.contacts.add(ContactDraft(full_name=f"Member {i:02}")).id for i in range(20)
@@ -140,7 +135,7 @@ async def test_escape_keeps_a_full_top20_as_it_is(
 
 
 async def test_reorder_top20_by_keyboard(
-    services: Services, make_app: Callable[[], NetuiApp], wait_ready: WaitReady
+    services: Services, make_app: AppFactory, wait_ready: WaitReady
 ) -> None:
     ids = [services.contacts.add(ContactDraft(full_name=n)).id for n in ("One", "Two", "Three")]
     services.triage.set_status(ids, TriageStatus.TOP20)
@@ -166,7 +161,7 @@ async def test_reorder_top20_by_keyboard(
 
 
 async def test_triage_mode_shows_one_card_and_counts_progress(
-    seeded: Services, make_app: Callable[[], NetuiApp], wait_ready: WaitReady
+    seeded: Services, make_app: AppFactory, wait_ready: WaitReady
 ) -> None:
     from textual.widgets import Static
 
