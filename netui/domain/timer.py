@@ -66,16 +66,17 @@ def _clip(start: datetime, end: datetime, low: datetime, high: datetime) -> tupl
 def active_intervals(session: TimedSession, now: datetime) -> list[tuple[datetime, datetime]]:
     """The stretches of the session that count: from start to end (or now), less pauses.
 
-    A pause still open runs until now; pauses outside the session or overlapping each other
-    are clipped, so a damaged row can never make time negative or count twice.
+    A pause still open runs until now (or until the session ended, for a row a crash left
+    that way); pauses outside the session or overlapping each other are clipped, so a
+    damaged row can never make time negative, count twice or shrink later.
     """
-    end = session.ended_at or now
+    end = session.ended_at or now  # an ended session no longer depends on now
     if end <= session.started_at:
         return []
     cuts = sorted(
         clipped
         for pause in session.pauses
-        if (clipped := _clip(pause.started_at, pause.ended_at or now, session.started_at, end))
+        if (clipped := _clip(pause.started_at, pause.ended_at or end, session.started_at, end))
     )
     intervals: list[tuple[datetime, datetime]] = []
     cursor = session.started_at
