@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
+from builders import store_raw
 from cli_runner import Netui
 
 from netui.cli import CONTACT_KEYS, LIST_HEADERS, format_table, printable
@@ -301,11 +303,15 @@ def test_edit_unknown_contact(cmd: Netui) -> None:
 HOSTILE = ("[bold]Ann[/]", "\x1b[31mEvil", "Bell\x07 \x9b2JC1 \u202egnp.exe")
 
 
-def test_hostile_names_are_literal_and_escape_free_in_text(cmd: Netui) -> None:
-    for name in HOSTILE:
-        out = cmd.ok("add", name, "--company", "\x1b]0;owned\x07Corp", "--notes", "a\x1b[2Jb")
-        assert "\x1b" not in out
-        assert "\x07" not in out
+def add_hostile(cmd: Netui, db: Path) -> None:
+    """The HOSTILE names, stored as they may be in a file from before text was cleaned."""
+    for number, name in enumerate(HOSTILE, 1):
+        cmd.ok("add", f"Person {number}")
+        store_raw(db, number, full_name=name, company="\x1b]0;owned\x07Corp", notes="a\x1b[2Jb")
+
+
+def test_hostile_names_are_literal_and_escape_free_in_text(cmd: Netui, db: Path) -> None:
+    add_hostile(cmd, db)
     outputs = [
         cmd.ok("contacts"),
         cmd.ok("show", "1"),
@@ -315,6 +321,7 @@ def test_hostile_names_are_literal_and_escape_free_in_text(cmd: Netui) -> None:
         cmd.ok("set", "2", "--status", "later"),
         cmd.ok("top20"),
         cmd.ok("undo"),
+        cmd.ok("edit", "2", "--title", "CTO"),
     ]
     for out in outputs:
         assert not any(char in out for char in "\x1b\x07\x9b\u202e"), out
@@ -325,9 +332,8 @@ def test_hostile_names_are_literal_and_escape_free_in_text(cmd: Netui) -> None:
     assert "a[2Jb" in outputs[1]
 
 
-def test_hostile_names_are_exact_in_json(cmd: Netui) -> None:
-    for name in HOSTILE:
-        cmd.ok("add", name, "--notes", "a\x1b[2Jb")
+def test_hostile_names_are_exact_in_json(cmd: Netui, db: Path) -> None:
+    add_hostile(cmd, db)
     listed = cmd.json("contacts", "--sort", "name")
     assert sorted(c["full_name"] for c in listed) == sorted(HOSTILE)
     assert all(c["notes"] == "a\x1b[2Jb" for c in listed)
