@@ -24,7 +24,9 @@ from netui.domain.inputs import (
     read_cadence,
     read_emails,
     read_last_contact,
+    read_linkedin,
     read_list,
+    read_phones,
     read_strength,
 )
 from netui.domain.listing import SortKey, StatusFilter, filter_rows, order_rows
@@ -40,8 +42,10 @@ def contact_fields(func: F) -> F:
         click.option(
             "--email", "emails", multiple=True, help="Email address (repeat or comma-separate)."
         ),
-        click.option("--phone", "phones", multiple=True, help="Phone number (repeatable)."),
-        click.option("--linkedin", help="LinkedIn profile URL."),
+        click.option(
+            "--phone", "phones", multiple=True, help="Phone number (repeat or comma-separate)."
+        ),
+        click.option("--linkedin", help="LinkedIn profile: its address, or the name after /in/."),
         click.option("--met", help="How you know each other."),
         click.option(
             "--last-contact",
@@ -70,14 +74,15 @@ def _field_changes(options: dict[str, Any]) -> dict[str, Any]:
         if options[name] is not None:
             changes[name] = options[name]
     if options["linkedin"] is not None:
-        changes["linkedin_url"] = options["linkedin"]
+        changes["linkedin_url"] = read_option("--linkedin", read_linkedin, options["linkedin"])
     if options["met"] is not None:
         changes["how_we_met"] = options["met"]
     if options["emails"]:
         changes["emails"] = read_option("--email", read_emails, *options["emails"])
-    for name in ("phones", "tags"):
-        if options[name]:
-            changes[name] = read_list(*options[name])
+    if options["phones"]:
+        changes["phones"] = read_option("--phone", read_phones, *options["phones"])
+    if options["tags"]:
+        changes["tags"] = read_list(*options["tags"])
     if options["last_contact"] is not None:
         changes["last_contacted"] = read_option(
             "--last-contact", read_last_contact, options["last_contact"], today()
