@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
@@ -340,6 +341,20 @@ def test_hostile_names_are_exact_in_json(cmd: Netui, db: Path) -> None:
     assert cmd.json("show", "2")["full_name"] == "\x1b[31mEvil"
     # JSON escapes control characters, so even the raw JSON text holds no ESC byte.
     assert "\x1b" not in cmd.ok("contacts", "--json")
+
+
+def test_json_escapes_c1_and_bidi_controls_and_keeps_other_text(cmd: Netui, db: Path) -> None:
+    cmd.ok("add", "Zoë “Ziggy” 王小明 🎉", "--notes", 'Two\nlines, a \\ and a "')
+    plain = cmd.ok("contacts", "--json")
+    assert plain == json.dumps(cmd.json("contacts"), ensure_ascii=False, indent=2) + "\n"
+    hostile = "C1 \x9b31m bidi \u202eevil \u2066x\u2069 del \x7f line \u2028 Zoë"
+    store_raw(db, 1, full_name=hostile)
+    out = cmd.ok("contacts", "--json")
+    assert '"full_name": "C1 \\u009b31m bidi \\u202eevil \\u2066x\\u2069 del \\u007f' in out
+    assert "line \\u2028 Zoë" in out
+    assert not any(char in out for char in "\x9b\u202e\u2066\u2069\x7f\u2028")
+    assert json.loads(out)[0]["full_name"] == hostile
+    assert cmd.json("show", "1")["full_name"] == hostile
 
 
 def test_printable() -> None:
