@@ -19,7 +19,7 @@ from netui.cli.output import (
     show_lines,
 )
 from netui.cli.params import CONTACT_ID, read_option
-from netui.cli.table import format_table, terminal_width
+from netui.cli.table import terminal_table
 from netui.domain.inputs import (
     read_cadence,
     read_emails,
@@ -179,12 +179,8 @@ def contacts(status: str, query: str, sort: str, as_json: bool) -> None:
         )
         return
     day = today()
-    table = format_table(
-        LIST_HEADERS,
-        [list_cells(row, day) for row in rows],
-        width=terminal_width(),
-        flexible=(1, 2),
-        right=(0,),
+    table = terminal_table(
+        LIST_HEADERS, [list_cells(row, day) for row in rows], flexible=(1, 2), right=(0,)
     )
     echo_lines(table)
 

@@ -245,6 +245,26 @@ def test_table_without_width_keeps_everything() -> None:
     assert "B" * 90 in lines[1]
 
 
+def test_table_columns_are_never_wider_than_max_column() -> None:
+    rows = [
+        ["1", "Ann Lee", "C" * 10_000, "never", "new", "-"],
+        ["2", "Bo", "", "never", "new", "-"],
+    ]
+    lines = format_table(LIST_HEADERS, rows, flexible=(1, 2), max_column=30)
+    assert "C" * 29 + "…  never" in lines[1]
+    assert lines[0].index("Last contact") == lines[1].index("never") == lines[2].index("never")
+    assert max(map(cell_width, lines)) < 80
+
+
+def test_a_long_company_never_widens_the_list_past_the_terminal(cmd: Netui) -> None:
+    cmd.ok("add", "Ann Lee", "--company", "Acme " * 2000)
+    cmd.ok("add", "Bo Chen")
+    lines = cmd.ok("contacts", "--sort", "name", env={"COLUMNS": "100"}).splitlines()
+    assert lines[1].startswith(" 1  Ann Lee  Acme Acme")
+    assert "Acme…  never" in lines[1]
+    assert max(map(cell_width, lines)) < 160  # the company's column is at most 100 wide
+
+
 def test_edit_changes_only_given_fields(cmd: Netui) -> None:
     before = cmd.json(*ANN)
     out = cmd.ok("edit", "1", "--title", "Director of Product", "--strength", "5")
