@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from functools import cache
 
-__all__ = ["REPLACEMENT", "one_line", "printable"]
+__all__ = ["REPLACEMENT", "masked", "one_line", "printable"]
 
 REPLACEMENT = "\N{REPLACEMENT CHARACTER}"
 """What stands in for a control character unless the caller asks for another."""
@@ -34,6 +34,7 @@ def _table(control: str, multi_line: bool, tab: str) -> dict[int, str]:
 
 _ONE_LINE = _table(REPLACEMENT, False, "")
 _MULTI_LINE = _table(REPLACEMENT, True, "\t")
+_MASKED = {**_ONE_LINE, **dict.fromkeys(_BIDI, REPLACEMENT)}
 
 
 def one_line(text: str, *, control: str = REPLACEMENT) -> str:
@@ -44,6 +45,15 @@ def one_line(text: str, *, control: str = REPLACEMENT) -> str:
     """
     table = _ONE_LINE if control == REPLACEMENT else _table(control, False, "")
     return text.translate(table)
+
+
+def masked(text: str) -> str:
+    """:func:`one_line` one character for one: bidi controls become U+FFFD too, not nothing.
+
+    For text still being edited, where a position in ``text`` (an input box's cursor) must be
+    the same position in what is shown.
+    """
+    return text.translate(_MASKED)
 
 
 def printable(text: str, *, control: str = REPLACEMENT, tab: str = "\t") -> str:

@@ -136,6 +136,23 @@ def write_csv(path: Path, header: Sequence[str], rows: Sequence[Sequence[str]]) 
     return path
 
 
+def store_raw(db_path: Path, contact_id: int, **columns: str) -> None:
+    """Overwrite a contact's text columns straight in the file, past the rules of netui's
+    entry paths: text as an older netui, or another program, may have left it.
+
+    Lists (emails, phones, tags) are one string, their items joined by newlines.
+    """
+    connection = sqlite3.connect(db_path)
+    try:
+        with connection:
+            for column, value in columns.items():
+                connection.execute(
+                    f'UPDATE contact SET "{column}" = ? WHERE id = ?', (value, contact_id)
+                )
+    finally:
+        connection.close()
+
+
 def table_dump(db_path: Path) -> dict[str, list[tuple[Any, ...]]]:
     """Every row of every table, to compare a database before and after."""
     connection = sqlite3.connect(db_path)

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from builders import AppFactory, WaitReady
+from builders import AppFactory, WaitReady, store_raw
 from cli_runner import Netui
 from textual import events
 from textual.pilot import Pilot
@@ -30,12 +30,14 @@ from netui.domain.inputs import (
     read_emails,
     read_follow_up,
     read_last_contact,
+    read_linkedin,
     read_list,
+    read_phones,
     read_strength,
     read_when,
 )
 from netui.domain.listing import StatusFilter
-from netui.domain.types import Contact, DatePrecision, Interaction, LooseDate
+from netui.domain.types import Contact, ContactDraft, DatePrecision, Interaction, LooseDate
 from netui.services.context import Services
 
 HERE = local_zone()
@@ -108,6 +110,10 @@ STRENGTH = contact_rule(
 CADENCE = contact_rule("cadence", "--cadence", lambda t, _: read_cadence(t), lambda c: c.cadence)
 EMAILS = contact_rule("emails", "--email", lambda t, _: read_emails(t), lambda c: c.emails)
 TAGS = contact_rule("tags", "--tag", lambda t, _: read_list(t), lambda c: c.tags)
+PHONES = contact_rule("phones", "--phone", lambda t, _: read_phones(t), lambda c: c.phones)
+LINKEDIN = contact_rule(
+    "linkedin", "--linkedin", lambda t, _: read_linkedin(t), lambda c: c.linkedin_url
+)
 WHEN = log_rule(
     "when",
     "--when",
@@ -174,6 +180,16 @@ CASES: list[tuple[Rule, str, object]] = [
         Refused('"bad@" does not look like an email address'),
     ),
     (TAGS, "mentor, data,, mentor", ("mentor", "data")),
+    (PHONES, "+1 (555) 010-4477, 555.010.4477 x12", ("+1 (555) 010-4477", "555.010.4477 x12")),
+    (PHONES, "+49 30/1234-5 ext. 7", ("+49 30/1234-5 ext. 7",)),
+    (PHONES, "abc", Refused('"abc" is not a phone number: use digits')),
+    (PHONES, "555 0100, call after 6", Refused('"call after 6" is not a phone number')),
+    (LINKEDIN, "https://www.linkedin.com/in/dana-w", "https://www.linkedin.com/in/dana-w"),
+    (LINKEDIN, "uk.linkedin.com/in/dana-w", "https://uk.linkedin.com/in/dana-w"),
+    (LINKEDIN, "dana-w", "https://www.linkedin.com/in/dana-w"),
+    (LINKEDIN, "in/dana-w", "https://www.linkedin.com/in/dana-w"),
+    (LINKEDIN, "javascript:alert(1)", Refused('"javascript:alert(1)" is not a LinkedIn address')),
+    (LINKEDIN, "https://evil.example/in/dana", Refused("is not a LinkedIn address: give")),
 ]
 CASE_IDS = [f"{rule.field}: {text}" for rule, text, _ in CASES]
 
@@ -288,3 +304,46 @@ async def enter(pilot: Pilot[None], field: Input, text: str) -> None:
         field.post_message(events.Paste(text))
         await pilot.pause()
     assert field.value == text
+
+
+# --- values stored before the rules ------------------------------------------------------------
+
+OLD_PHONE, OLD_LINKEDIN = "ask reception", "bo.example/me"
+"""A phone and a LinkedIn address the rules refuse, as an import or an older netui stored them."""
+
+
+def stored_before_the_rules(services: Services, db_path: Path) -> int:
+    contact_id = services.contacts.add(ContactDraft(full_name=KNOWN)).id
+    store_raw(db_path, contact_id, phones=OLD_PHONE, linkedin_url=OLD_LINKEDIN)
+    return contact_id
+
+
+def test_the_cli_edits_a_contact_keeping_what_it_had(
+    cmd: Netui, services: Services, db_path: Path
+) -> None:
+    contact_id = stored_before_the_rules(services, db_path)
+    edited = cmd.json("edit", str(contact_id), "--company", "Acme")
+    assert (edited["phones"], edited["linkedin_url"]) == ([OLD_PHONE], OLD_LINKEDIN)
+    refused = cmd.fail("edit", str(contact_id), "--phone", "abc")
+    assert refused.startswith('netui: error: --phone: "abc" is not a phone number')
+
+
+async def test_the_form_edits_a_contact_keeping_what_it_had(
+    services: Services, db_path: Path, make_app: AppFactory, wait_ready: WaitReady
+) -> None:
+    contact_id = stored_before_the_rules(services, db_path)
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_ready(app, pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#company", Input).value = "Acme"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is app.main_screen
+    edited = services.contacts.get(contact_id)
+    assert (edited.company, edited.phones, edited.linkedin_url) == (
+        "Acme",
+        (OLD_PHONE,),
+        OLD_LINKEDIN,
+    )

@@ -35,6 +35,7 @@ WRITE_WAIT_MS = 10_000
 FIELD_OPTIONS = {
     "name": "NAME",
     "email": "--email",
+    "phones": "--phone",
     "strength": "--strength",
     "cadence": "--cadence",
     "company": "--company",

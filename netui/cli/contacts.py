@@ -19,12 +19,14 @@ from netui.cli.output import (
     show_lines,
 )
 from netui.cli.params import CONTACT_ID, read_option
-from netui.cli.table import format_table, terminal_width
+from netui.cli.table import terminal_table
 from netui.domain.inputs import (
     read_cadence,
     read_emails,
     read_last_contact,
+    read_linkedin,
     read_list,
+    read_phones,
     read_strength,
 )
 from netui.domain.listing import SortKey, StatusFilter, filter_rows, order_rows
@@ -40,8 +42,10 @@ def contact_fields(func: F) -> F:
         click.option(
             "--email", "emails", multiple=True, help="Email address (repeat or comma-separate)."
         ),
-        click.option("--phone", "phones", multiple=True, help="Phone number (repeatable)."),
-        click.option("--linkedin", help="LinkedIn profile URL."),
+        click.option(
+            "--phone", "phones", multiple=True, help="Phone number (repeat or comma-separate)."
+        ),
+        click.option("--linkedin", help="LinkedIn profile: its address, or the name after /in/."),
         click.option("--met", help="How you know each other."),
         click.option(
             "--last-contact",
@@ -70,14 +74,15 @@ def _field_changes(options: dict[str, Any]) -> dict[str, Any]:
         if options[name] is not None:
             changes[name] = options[name]
     if options["linkedin"] is not None:
-        changes["linkedin_url"] = options["linkedin"]
+        changes["linkedin_url"] = read_option("--linkedin", read_linkedin, options["linkedin"])
     if options["met"] is not None:
         changes["how_we_met"] = options["met"]
     if options["emails"]:
         changes["emails"] = read_option("--email", read_emails, *options["emails"])
-    for name in ("phones", "tags"):
-        if options[name]:
-            changes[name] = read_list(*options[name])
+    if options["phones"]:
+        changes["phones"] = read_option("--phone", read_phones, *options["phones"])
+    if options["tags"]:
+        changes["tags"] = read_list(*options["tags"])
     if options["last_contact"] is not None:
         changes["last_contacted"] = read_option(
             "--last-contact", read_last_contact, options["last_contact"], today()
@@ -174,12 +179,8 @@ def contacts(status: str, query: str, sort: str, as_json: bool) -> None:
         )
         return
     day = today()
-    table = format_table(
-        LIST_HEADERS,
-        [list_cells(row, day) for row in rows],
-        width=terminal_width(),
-        flexible=(1, 2),
-        right=(0,),
+    table = terminal_table(
+        LIST_HEADERS, [list_cells(row, day) for row in rows], flexible=(1, 2), right=(0,)
     )
     echo_lines(table)
 

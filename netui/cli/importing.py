@@ -11,7 +11,7 @@ import click
 from netui.cli.base import CliError, db_option, json_option, open_services
 from netui.cli.output import contact_json, echo_json, echo_lines, printable
 from netui.cli.params import CONTACT_ID
-from netui.cli.table import format_table, terminal_width
+from netui.cli.table import terminal_table
 
 if TYPE_CHECKING:
     from netui.domain.types import Contact
@@ -221,9 +221,7 @@ def _list_batches(as_json: bool) -> None:
         for b in batches
     ]
     headers = ("ID", "When", "Format", "File", "Added", "Updated", "Same", "Problems", "")
-    echo_lines(
-        format_table(headers, rows, width=terminal_width(), flexible=(3,), right=(0, 4, 5, 6, 7))
-    )
+    echo_lines(terminal_table(headers, rows, flexible=(3,), right=(0, 4, 5, 6, 7)))
 
 
 def _restore_backup(path: Path, as_json: bool) -> None:

@@ -39,8 +39,38 @@ def printable(text: str, *, multi_line: bool = False) -> str:
     return display.one_line(text, control="")
 
 
+# JSON leaves every character but C0 controls, quotes and backslashes as it is; these
+# also reach the terminal as \uXXXX: DEL, the C1 controls (U+009B starts a CSI sequence
+# as ESC [ does), the bidirectional controls (they reorder what follows them on screen)
+# and the line and paragraph separators. Any JSON reader turns them back into the same
+# characters; every other letter, accented or not, stays as it is.
+_JSON_ESCAPES = {
+    code: f"\\u{code:04x}"
+    for code in (
+        0x7F,
+        *range(0x80, 0xA0),
+        0x061C,
+        0x200E,
+        0x200F,
+        *range(0x202A, 0x202F),
+        *range(0x2066, 0x206A),
+        0x2028,
+        0x2029,
+    )
+}
+
+
+def json_text(value: Any) -> str:
+    """``value`` as the indented JSON the commands print, safe for a terminal as it is.
+
+    The characters escaped can only occur inside JSON strings, where ``\\uXXXX`` means
+    the same, so escaping them in the finished text is exact.
+    """
+    return json.dumps(value, ensure_ascii=False, indent=2).translate(_JSON_ESCAPES)
+
+
 def echo_json(value: Any) -> None:
-    click.echo(json.dumps(value, ensure_ascii=False, indent=2))
+    click.echo(json_text(value))
 
 
 def echo_lines(lines: Sequence[str]) -> None:

@@ -52,16 +52,21 @@ def format_table(
     width: int | None = None,
     flexible: Sequence[int] = (),
     right: Sequence[int] = (),
+    max_column: int | None = None,
 ) -> list[str]:
     """Space-aligned columns (never tabs), one string per line, header first.
 
     With ``width``, the ``flexible`` columns are shortened (with an ellipsis) until every
-    line fits in ``width`` columns; without it every cell is shown whole.
+    line fits in ``width`` columns. With ``max_column``, no column is wider than that: a
+    longer cell is cut, so one 10,000-character company cannot pad every line to its
+    width. Without either, every cell is shown whole.
     """
     gap = "  "
     table = [list(headers), *rows]
     cell_widths = [[cell_width(cell) for cell in cells] for cells in table]
     natural = [max(column) for column in zip(*cell_widths, strict=True)]
+    if max_column is not None:
+        natural = [min(column, max(max_column, 1)) for column in natural]
     widths = list(natural)
     if width is not None and sum(natural) + len(gap) * (len(headers) - 1) > width:
         fixed = sum(w for i, w in enumerate(natural) if i not in flexible)
@@ -87,8 +92,30 @@ def format_table(
     return lines
 
 
-def terminal_width() -> int | None:
-    """The terminal's width when stdout is one; None (no truncation) when piped."""
-    if not sys.stdout.isatty():
-        return None
+def terminal_columns() -> int:
+    """How wide the terminal is (``$COLUMNS``, else 80 when there is none)."""
     return max(shutil.get_terminal_size((80, 24)).columns, 40)
+
+
+def terminal_width() -> int | None:
+    """The terminal's width when stdout is one; None (lines not fitted) when piped."""
+    return terminal_columns() if sys.stdout.isatty() else None
+
+
+def terminal_table(
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    *,
+    flexible: Sequence[int] = (),
+    right: Sequence[int] = (),
+) -> list[str]:
+    """:func:`format_table` for the terminal: lines fit it when stdout is one, and no
+    column is ever wider than it, piped or not."""
+    return format_table(
+        headers,
+        rows,
+        width=terminal_width(),
+        flexible=flexible,
+        right=right,
+        max_column=terminal_columns(),
+    )

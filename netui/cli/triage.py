@@ -9,7 +9,7 @@ import click
 from netui.cli.base import CliError, db_option, json_option, open_services, today
 from netui.cli.output import company_title, contact_json, echo_json, echo_lines, printable
 from netui.cli.params import CONTACT_ID, read_option
-from netui.cli.table import format_table, terminal_width
+from netui.cli.table import terminal_table
 from netui.domain.dates import time_since
 from netui.domain.inputs import read_strength
 from netui.domain.listing import StatusFilter
@@ -116,7 +116,7 @@ def top20(as_json: bool) -> None:
             for c in members
         ]
         headers = ("Rank", "ID", "Name", "Company · Title", "Last contact")
-        table = format_table(headers, rows, width=terminal_width(), flexible=(2, 3), right=(0, 1))
+        table = terminal_table(headers, rows, flexible=(2, 3), right=(0, 1))
         echo_lines(table)
     else:
         click.echo("The Top 20 is empty: add someone with netui set ID --status top20")

@@ -14,9 +14,10 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Concatenate, ParamSpec, TypeVar
 
 from netui.domain.cadence import CadenceError, parse_cadence
+from netui.domain.clean_text import clean_line
 from netui.domain.dates import DateParseError, format_loose_date, parse_loose_date, shown_input
 from netui.domain.types import DatePrecision, LooseDate
-from netui.domain.validation import check_email, split_list
+from netui.domain.validation import check_email, check_linkedin, check_phone, split_list
 from netui.errors import ValidationError
 
 __all__ = [
@@ -27,7 +28,9 @@ __all__ = [
     "read_emails",
     "read_follow_up",
     "read_last_contact",
+    "read_linkedin",
     "read_list",
+    "read_phones",
     "read_strength",
     "read_when",
 ]
@@ -192,12 +195,31 @@ def read_list(*texts: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(item for text in texts for item in split_list(text)))
 
 
+def _checked(check: Callable[[str], str], text: str) -> str:
+    """``text`` cleaned and read by a rule of :mod:`netui.domain.validation`.
+
+    Cleaned first, as saving cleans it, so that a stray control character is dropped here
+    just as it would be there, never refused by one front end and kept by the other.
+    """
+    try:
+        return check(clean_line(text))
+    except ValidationError as error:
+        raise InputError(error.message) from None
+
+
 def read_emails(*texts: str) -> tuple[str, ...]:
     """Email addresses as :func:`read_list` reads them; the first that is not one is refused."""
     emails = read_list(*texts)
     for email in emails:
-        try:
-            check_email(email)
-        except ValidationError as error:
-            raise InputError(error.message) from None
+        _checked(check_email, email)
     return emails
+
+
+def read_phones(*texts: str) -> tuple[str, ...]:
+    """Phone numbers as :func:`read_list` reads them; the first that is not one is refused."""
+    return tuple(dict.fromkeys(_checked(check_phone, phone) for phone in read_list(*texts)))
+
+
+def read_linkedin(text: str) -> str:
+    """A LinkedIn address, or a profile's handle made into one (blank: none)."""
+    return _checked(check_linkedin, text)

@@ -109,9 +109,12 @@ class ContactService:
             return ContactRepository(session).add(clean, source=source)
 
     def update(self, contact_id: int, draft: ContactDraft) -> Contact:
-        clean = validate_draft(draft)
+        """Save an edit; the rules are checked against the contact as stored (what it
+        already had, imported perhaps, is kept: :func:`validate_draft`)."""
         with self.db.session() as session:
-            return ContactRepository(session).update(contact_id, clean)
+            contacts = ContactRepository(session)
+            clean = validate_draft(draft, stored=contacts.get(contact_id).to_draft())
+            return contacts.update(contact_id, clean)
 
     def get(self, contact_id: int) -> Contact:
         with self.db.session() as session:

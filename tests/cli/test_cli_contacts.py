@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
+from pathlib import Path
 
+from builders import store_raw
 from cli_runner import Netui
 
 from netui.cli import CONTACT_KEYS, LIST_HEADERS, format_table, printable
@@ -242,6 +245,26 @@ def test_table_without_width_keeps_everything() -> None:
     assert "B" * 90 in lines[1]
 
 
+def test_table_columns_are_never_wider_than_max_column() -> None:
+    rows = [
+        ["1", "Ann Lee", "C" * 10_000, "never", "new", "-"],
+        ["2", "Bo", "", "never", "new", "-"],
+    ]
+    lines = format_table(LIST_HEADERS, rows, flexible=(1, 2), max_column=30)
+    assert "C" * 29 + "…  never" in lines[1]
+    assert lines[0].index("Last contact") == lines[1].index("never") == lines[2].index("never")
+    assert max(map(cell_width, lines)) < 80
+
+
+def test_a_long_company_never_widens_the_list_past_the_terminal(cmd: Netui) -> None:
+    cmd.ok("add", "Ann Lee", "--company", "Acme " * 2000)
+    cmd.ok("add", "Bo Chen")
+    lines = cmd.ok("contacts", "--sort", "name", env={"COLUMNS": "100"}).splitlines()
+    assert lines[1].startswith(" 1  Ann Lee  Acme Acme")
+    assert "Acme…  never" in lines[1]
+    assert max(map(cell_width, lines)) < 160  # the company's column is at most 100 wide
+
+
 def test_edit_changes_only_given_fields(cmd: Netui) -> None:
     before = cmd.json(*ANN)
     out = cmd.ok("edit", "1", "--title", "Director of Product", "--strength", "5")
@@ -301,11 +324,15 @@ def test_edit_unknown_contact(cmd: Netui) -> None:
 HOSTILE = ("[bold]Ann[/]", "\x1b[31mEvil", "Bell\x07 \x9b2JC1 \u202egnp.exe")
 
 
-def test_hostile_names_are_literal_and_escape_free_in_text(cmd: Netui) -> None:
-    for name in HOSTILE:
-        out = cmd.ok("add", name, "--company", "\x1b]0;owned\x07Corp", "--notes", "a\x1b[2Jb")
-        assert "\x1b" not in out
-        assert "\x07" not in out
+def add_hostile(cmd: Netui, db: Path) -> None:
+    """The HOSTILE names, stored as they may be in a file from before text was cleaned."""
+    for number, name in enumerate(HOSTILE, 1):
+        cmd.ok("add", f"Person {number}")
+        store_raw(db, number, full_name=name, company="\x1b]0;owned\x07Corp", notes="a\x1b[2Jb")
+
+
+def test_hostile_names_are_literal_and_escape_free_in_text(cmd: Netui, db: Path) -> None:
+    add_hostile(cmd, db)
     outputs = [
         cmd.ok("contacts"),
         cmd.ok("show", "1"),
@@ -315,6 +342,7 @@ def test_hostile_names_are_literal_and_escape_free_in_text(cmd: Netui) -> None:
         cmd.ok("set", "2", "--status", "later"),
         cmd.ok("top20"),
         cmd.ok("undo"),
+        cmd.ok("edit", "2", "--title", "CTO"),
     ]
     for out in outputs:
         assert not any(char in out for char in "\x1b\x07\x9b\u202e"), out
@@ -325,15 +353,28 @@ def test_hostile_names_are_literal_and_escape_free_in_text(cmd: Netui) -> None:
     assert "a[2Jb" in outputs[1]
 
 
-def test_hostile_names_are_exact_in_json(cmd: Netui) -> None:
-    for name in HOSTILE:
-        cmd.ok("add", name, "--notes", "a\x1b[2Jb")
+def test_hostile_names_are_exact_in_json(cmd: Netui, db: Path) -> None:
+    add_hostile(cmd, db)
     listed = cmd.json("contacts", "--sort", "name")
     assert sorted(c["full_name"] for c in listed) == sorted(HOSTILE)
     assert all(c["notes"] == "a\x1b[2Jb" for c in listed)
     assert cmd.json("show", "2")["full_name"] == "\x1b[31mEvil"
     # JSON escapes control characters, so even the raw JSON text holds no ESC byte.
     assert "\x1b" not in cmd.ok("contacts", "--json")
+
+
+def test_json_escapes_c1_and_bidi_controls_and_keeps_other_text(cmd: Netui, db: Path) -> None:
+    cmd.ok("add", "Zoë “Ziggy” 王小明 🎉", "--notes", 'Two\nlines, a \\ and a "')
+    plain = cmd.ok("contacts", "--json")
+    assert plain == json.dumps(cmd.json("contacts"), ensure_ascii=False, indent=2) + "\n"
+    hostile = "C1 \x9b31m bidi \u202eevil \u2066x\u2069 del \x7f line \u2028 Zoë"
+    store_raw(db, 1, full_name=hostile)
+    out = cmd.ok("contacts", "--json")
+    assert '"full_name": "C1 \\u009b31m bidi \\u202eevil \\u2066x\\u2069 del \\u007f' in out
+    assert "line \\u2028 Zoë" in out
+    assert not any(char in out for char in "\x9b\u202e\u2066\u2069\x7f\u2028")
+    assert json.loads(out)[0]["full_name"] == hostile
+    assert cmd.json("show", "1")["full_name"] == hostile
 
 
 def test_printable() -> None:

@@ -105,3 +105,28 @@ def test_a_job_change_is_called_out() -> None:
     )
     text = render_contact(changed, [], TODAY).plain
     assert "Changed jobs (was Analyst at Old Corp), noticed 20 Nov 2026" in text
+
+
+def test_each_field_but_the_notes_keeps_to_one_line() -> None:
+    """A name, company or title read with line breaks (an old file, a spreadsheet cell) is
+    shown on one line, so the header and the fields below it keep their shape."""
+    flat = render_contact(contact(previous_company="Old Corp", job_changed_on=TODAY), [], TODAY)
+    broken = contact(
+        full_name="Priya\nCastellanos",
+        company="Harbor\r\n& Finch",
+        title="Talent\u2028Partner",
+        emails=("priya@harbor\n.example",),
+        how_we_met="Same\nbootcamp",
+        tags=("recruit\ning",),
+        previous_company="Old\nCorp",
+        job_changed_on=TODAY,
+    )
+    history = [Interaction(1, 1, STAMP, Channel.CALL, Outcome.TALKED, "Said\r\nhi\vthere", None)]
+    lines = render_contact(broken, history, TODAY).plain.splitlines()
+    assert len(lines) == len(flat.plain.splitlines()) + 2  # the history heading and its note
+    assert lines[0].startswith("Priya Castellanos   Top 20 #3")
+    assert lines[1] == "Talent Partner · Harbor  & Finch"
+    assert "(was Old Corp)" in lines[2]
+    assert "    Said  hi there" in lines
+    assert "Loves sailing" in lines
+    assert "Has two kids" in lines  # the notes keep their lines

@@ -9,7 +9,9 @@ control character may reach the terminal.
 
 from __future__ import annotations
 
-from builders import AppFactory, WaitReady
+from pathlib import Path
+
+from builders import AppFactory, WaitReady, store_raw
 from rich.segment import Segment
 from textual.pilot import Pilot
 from textual.widgets import Input
@@ -28,6 +30,10 @@ MARKUP_NAMES = ("Ann [Acme]", "Bob Ray [/x]", "Cy [b]Mo[/]", "Di [link=x]K[/]", 
 CONTROL_NAME = "Fay \x1b]0;P\x07G \x1b[2J\x9b1m\u202eE"
 """An OSC window title, a screen clear, a C1 CSI and a bidi override."""
 SHOWN_CONTROL_NAME = "Fay \ufffd]0;P\ufffdG \ufffd[2J\ufffd1mE"
+"""What is shown of it: saving cleans typed text, so it comes from a file of older netui."""
+CLEAN_CONTROL_NAME = "Fay G E"
+"""What a save keeps of it, and so what the edit form's name box holds."""
+CONTROL_NOTES = "Owes \x1b]0;P\x07me\x1b[2J\na call\x9b1m\u202e"
 
 
 def screen_text(app: NetuiApp) -> str:
@@ -50,11 +56,20 @@ async def settle(pilot: Pilot[None]) -> None:
     await pilot.pause(0.2)
 
 
+def add_named(
+    services: Services, db_path: Path, name: str, notes: str = "", **fields: object
+) -> int:
+    """Add a contact called ``name``, stored as it is even when saving would clean it."""
+    contact_id = services.contacts.add(ContactDraft(full_name="Placeholder", **fields)).id  # type: ignore[arg-type]
+    store_raw(db_path, contact_id, full_name=name, notes=notes)
+    return contact_id
+
+
 async def test_the_list_detail_and_search_show_names_as_typed(
-    services: Services, make_app: AppFactory, wait_ready: WaitReady
+    services: Services, db_path: Path, make_app: AppFactory, wait_ready: WaitReady
 ) -> None:
     for name in (*MARKUP_NAMES, CONTROL_NAME):
-        services.contacts.add(ContactDraft(full_name=name, company="[red]Co[/red]"))
+        add_named(services, db_path, name, company="[red]Co[/red]")
     app = make_app()
     async with app.run_test(size=(160, 48), notifications=True) as pilot:
         await wait_ready(app, pilot)
@@ -66,36 +81,40 @@ async def test_the_list_detail_and_search_show_names_as_typed(
     assert app.return_code in (None, 0)
 
 
-async def one_contact_app(services: Services, make_app: AppFactory, name: str) -> NetuiApp:
-    services.contacts.add(ContactDraft(full_name=name, emails=("who@example.org",)))
+async def one_contact_app(
+    services: Services, db_path: Path, make_app: AppFactory, name: str
+) -> NetuiApp:
+    add_named(services, db_path, name, notes=CONTROL_NOTES, emails=("who@example.org",))
     return make_app()
 
 
 async def test_edit_dialog_title_fields_and_saved_toast(
-    services: Services, make_app: AppFactory, wait_ready: WaitReady
+    services: Services, db_path: Path, make_app: AppFactory, wait_ready: WaitReady
 ) -> None:
     for name in (*MARKUP_NAMES, CONTROL_NAME):
-        app = await one_contact_app(services, make_app, name)
+        app = await one_contact_app(services, db_path, make_app, name)
         shown = SHOWN_CONTROL_NAME if name == CONTROL_NAME else name
+        kept = CLEAN_CONTROL_NAME if name == CONTROL_NAME else name
         async with app.run_test(size=(120, 36), notifications=True) as pilot:
             await wait_ready(app, pilot)
             await pilot.press("e")
             await settle(pilot)
             assert isinstance(app.screen, ContactFormScreen)
-            assert_literal(app, f"Edit {shown}")
+            assert_literal(app, f"Edit {shown}", "Owes me", "a call")  # the notes box too
+            assert app.screen.query_one("#name", Input).value == kept
             app.screen.query_one("#title", Input).value = "[b]Boss[/b]"
             await pilot.press("ctrl+s")
             await settle(pilot)
-            assert_literal(app, f"Saved {shown}.", "[b]Boss[/b]")
+            assert_literal(app, f"Saved {kept}.", "[b]Boss[/b]")
         assert app.return_code in (None, 0)
         services.contacts.delete(services.contacts.find()[0].id)
 
 
 async def test_log_dialog_title_and_logged_toast(
-    services: Services, make_app: AppFactory, wait_ready: WaitReady
+    services: Services, db_path: Path, make_app: AppFactory, wait_ready: WaitReady
 ) -> None:
     for name in (*MARKUP_NAMES, CONTROL_NAME):
-        app = await one_contact_app(services, make_app, name)
+        app = await one_contact_app(services, db_path, make_app, name)
         shown = SHOWN_CONTROL_NAME if name == CONTROL_NAME else name
         async with app.run_test(size=(120, 36), notifications=True) as pilot:
             await wait_ready(app, pilot)

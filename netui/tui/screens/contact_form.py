@@ -10,6 +10,7 @@ from textual.content import Content
 from textual.widgets import Input, Label, TextArea
 
 from netui.domain.cadence import Cadence
+from netui.domain.clean_text import clean_multiline
 from netui.domain.clock import local_today
 from netui.domain.dates import format_loose_date
 from netui.domain.inputs import (
@@ -68,7 +69,8 @@ class ContactFormScreen(FormDialog[int]):
                 yield self.field_row(field_id, label, self._initial(field_id), placeholder)
             with Horizontal(classes="row"):
                 yield Label("Notes")
-                yield TextArea(self.contact.notes if self.contact else "", id="notes", compact=True)
+                notes = clean_multiline(self.contact.notes) if self.contact else ""  # as saved
+                yield TextArea(notes, id="notes", compact=True)
             yield from self.buttons("Save")
 
     def on_mount(self) -> None:

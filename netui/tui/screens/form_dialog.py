@@ -12,9 +12,9 @@ from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Static
 
+from netui.domain.clean_text import clean_line
 from netui.tui.actions import Scope, bindings
 from netui.tui.screens.base import NetuiDialog, ResultT
-from netui.tui.text import one_line
 
 
 class FormDialog(NetuiDialog[ResultT]):
@@ -51,13 +51,14 @@ class FormDialog(NetuiDialog[ResultT]):
     def field_row(self, field_id: str, label: str, value: str, placeholder: str) -> Widget:
         """A labelled input with its (hidden until needed) hint and error lines.
 
-        The value is shown on one line with control characters replaced: an input box
-        draws its text as it is, and a stored escape sequence must not reach the terminal.
+        The value is shown cleaned as saving would clean it (netui.domain.clean_text): an
+        input box draws its text as it is, so a stored escape sequence must not reach the
+        terminal, and what the box shows is what a save keeps, as the CLI would keep it.
         """
         return Horizontal(
             Label(label),
             Vertical(
-                Input(value=one_line(value), placeholder=placeholder, id=field_id, compact=True),
+                Input(value=clean_line(value), placeholder=placeholder, id=field_id, compact=True),
                 Static("", classes="hint", id=f"{field_id}-hint", markup=False),
                 Static("", classes="error", id=f"{field_id}-error", markup=False),
             ),

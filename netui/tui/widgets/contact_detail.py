@@ -12,14 +12,15 @@ from textual.widgets import Static
 from netui.domain.cadence import Cadence, next_due
 from netui.domain.dates import format_loose_date, time_since
 from netui.domain.types import Contact, DatePrecision, Interaction
-from netui.tui.text import literal, printable, status_label, strength_dots
+from netui.tui.text import literal, literal_line, one_line, status_label, strength_dots
 
 LABEL_WIDTH = 13
 NO_HISTORY = "No calls or messages logged yet (press c to log one)."
 
 
 def _field(label: str, value: str) -> Content:
-    return Content.assemble((f"{label:<{LABEL_WIDTH}}", "$text-muted"), printable(value))
+    """A labelled value on one line: a line break in a field never spreads it over two."""
+    return Content.assemble((f"{label:<{LABEL_WIDTH}}", "$text-muted"), one_line(value))
 
 
 def _day(value: date) -> str:
@@ -39,23 +40,22 @@ def describe_follow_up(follow_up: date, today: date) -> str:
 
 
 def render_contact(contact: Contact, history: list[Interaction], today: date) -> Content:
-    """The detail text for one contact; every user value is literal."""
+    """The detail text for one contact; every user value is literal, and each field but the
+    notes keeps to one line (a name or company read with a line break in it included)."""
     lines: list[Content] = []
     badge = (
         f"{status_label(contact.status, contact.top20_rank)} · {strength_dots(contact.strength)}"
     )
-    lines.append(
-        Content.assemble((printable(contact.full_name), "bold"), "   ", (badge, "$accent"))
-    )
+    lines.append(Content.assemble((one_line(contact.full_name), "bold"), "   ", (badge, "$accent")))
     role = " · ".join(part for part in (contact.title, contact.company) if part)
     if role:
-        lines.append(literal(role))
+        lines.append(literal_line(role))
     if contact.job_changed_on:
         before = " at ".join(p for p in (contact.previous_title, contact.previous_company) if p)
         lines.append(
             Content.assemble(
                 ("↗ Changed jobs", "bold $accent"),
-                f" (was {printable(before)})" if before else "",
+                f" (was {one_line(before)})" if before else "",
                 f", noticed {_day(contact.job_changed_on)}: a good reason to get in touch.",
             )
         )
@@ -107,7 +107,7 @@ def render_contact(contact: Contact, history: list[Interaction], today: date) ->
                 )
             )
             if item.note:
-                lines.append(Content.assemble("    ", literal(item.note.replace("\n", " "))))
+                lines.append(Content.assemble("    ", literal_line(item.note)))
     else:
         lines.append(
             Content.styled("No calls or messages logged yet (press c to log one).", "$text-muted")
