@@ -19,6 +19,8 @@ from netui.domain.timer import (
 )
 
 T0 = datetime(2026, 11, 26, 15, 0, tzinfo=UTC)
+
+
 def zone(name: str) -> tzinfo:
     found = tz.gettz(name)
     assert found is not None, name
