@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import sqlite3
 import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from builders import WriteLock
 from cli_runner import Netui
 
 import netui.cli.base
@@ -19,21 +18,11 @@ from netui.services.context import Services
 SECRET = "Quincy Secretname"
 
 
-@pytest.fixture
-def lock(db_path: Path, services: Services) -> Iterator[sqlite3.Connection]:
-    """Another program in the middle of a write: it holds SQLite's write lock."""
-    other = sqlite3.connect(db_path, isolation_level=None, check_same_thread=False)
-    other.execute("BEGIN IMMEDIATE")
-    yield other
-    if other.in_transaction:
-        other.execute("ROLLBACK")
-    other.close()
-
-
 def test_a_write_waits_for_a_short_lock_and_then_succeeds(
-    db_path: Path, services: Services, lock: sqlite3.Connection
+    db_path: Path, services: Services, write_lock: WriteLock
 ) -> None:
-    release = threading.Timer(1.0, lock.execute, ("ROLLBACK",))
+    write_lock.take()
+    release = threading.Timer(1.0, write_lock.release)
     started = time.perf_counter()
     release.start()
     try:
@@ -52,8 +41,9 @@ def test_a_write_waits_for_a_short_lock_and_then_succeeds(
 
 
 def test_a_write_that_waits_too_long_fails_in_one_line_with_no_data(
-    cmd: Netui, services: Services, lock: sqlite3.Connection, monkeypatch: pytest.MonkeyPatch
+    cmd: Netui, services: Services, write_lock: WriteLock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    write_lock.take()
     monkeypatch.setattr(netui.cli.base, "WRITE_WAIT_MS", 200)
     err = cmd.fail("add", SECRET, "--company", "Hidden Corp")
     assert err == (
@@ -62,5 +52,5 @@ def test_a_write_that_waits_too_long_fails_in_one_line_with_no_data(
     )
     for leak in (SECRET, "Hidden Corp", "INSERT", "contact"):
         assert leak.lower() not in err.lower()
-    lock.execute("ROLLBACK")
+    write_lock.release()
     assert services.contacts.is_empty()

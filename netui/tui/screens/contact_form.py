@@ -25,6 +25,7 @@ from netui.domain.inputs import (
 from netui.domain.types import Contact, ContactDraft
 from netui.domain.validation import split_name
 from netui.errors import NetuiError, ValidationError
+from netui.tui.db_errors import save_failed
 from netui.tui.screens.form_dialog import FormDialog
 from netui.tui.text import literal_line
 
@@ -176,7 +177,9 @@ class ContactFormScreen(FormDialog[int]):
                 self.notify(str(error), severity="error")
             return
         except NetuiError as error:
-            self.notify(str(error), severity="error")
+            save_failed(
+                self, error, draft.full_name if self.contact is None else self.contact.full_name
+            )
             return
         self.notify(f"Saved {saved.full_name}.", timeout=3)
         self.close(saved.id)
