@@ -71,6 +71,7 @@ class NetuiApp(App[None], ReportsWorkerErrors):
         from netui.tui.loading import load_listing
 
         services = open_services(self.db_path, self.clock, busy_timeout_ms=WRITE_WAIT_MS)
+        services.changes.start()  # before the list is read: what others write after is news
         theme = services.settings.theme()
         if theme:
             self.call_from_thread(self._apply_saved_theme, theme)

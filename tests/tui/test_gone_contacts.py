@@ -11,6 +11,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from netui.domain.types import ContactRow
+from netui.services.changes import ChangeService
 from netui.services.context import Services
 from netui.tui.app import NetuiApp
 from netui.tui.screens.contact_form import ContactFormScreen
@@ -43,7 +44,14 @@ async def settle(app: NetuiApp, pilot: Pilot[None]) -> None:
     await pilot.pause()
 
 
+@pytest.fixture
+def unnoticed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The app does not look for other netuis' writes: a key lands before the next look."""
+    monkeypatch.setattr(ChangeService, "others_wrote", lambda _self: False)
+
+
 @pytest.mark.parametrize("key", ["e", "c", "enter", "t", "3"])
+@pytest.mark.usefixtures("unnoticed")
 async def test_a_key_on_a_contact_merged_away_says_so_and_drops_it(
     seeded: Services, make_app: AppFactory, wait_ready: WaitReady, db_path: Path, key: str
 ) -> None:
@@ -124,6 +132,7 @@ async def test_triage_mode_drops_a_card_merged_away_and_goes_on(
     assert app.return_code in (None, 0)
 
 
+@pytest.mark.usefixtures("unnoticed")
 async def test_triage_mode_opened_on_a_stale_list_skips_who_is_gone(
     seeded: Services, make_app: AppFactory, wait_ready: WaitReady, db_path: Path
 ) -> None:

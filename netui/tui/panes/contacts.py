@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from textual import events, on, work
+from textual import events, on
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.message import Message
@@ -25,6 +25,7 @@ from netui.tui.actions import FILTER_TITLES, Scope, bindings
 from netui.tui.panes import contact_dialogs as dialogs
 from netui.tui.panes import contact_triage as triage
 from netui.tui.panes.base import Pane
+from netui.tui.panes.listing_sync import ListingSync
 from netui.tui.text import literal
 from netui.tui.widgets.contact_detail import ContactDetail
 from netui.tui.widgets.contact_table import ContactTable
@@ -61,11 +62,12 @@ class ContactsPane(Pane, ReportsWorkerErrors):
         """Contacts changed (a decision, an edit, a call logged, an import): others refresh."""
 
     class Loaded(Message):
-        """A fresh listing, read off the UI thread (after an import or a merge)."""
+        """A fresh listing, read off the UI thread (after an import, a merge, another netui)."""
 
-        def __init__(self, listing: ContactListing) -> None:
+        def __init__(self, listing: ContactListing, generation: int) -> None:
             super().__init__()
             self.listing = listing
+            self.generation = generation
 
     def __init__(self, clock: Clock, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -75,6 +77,7 @@ class ContactsPane(Pane, ReportsWorkerErrors):
         self.query_text = ""
         self.loaded = False
         self._detail_timer: Timer | None = None
+        self.sync = ListingSync(self)
 
     # -- layout and loading -------------------------------------------------------------
 
@@ -105,18 +108,17 @@ class ContactsPane(Pane, ReportsWorkerErrors):
         self._refresh_progress()
         if self.screen.focused is None or self.table.has_focus or not self.table.display:
             self.focus_default()
+        self.sync.start()
 
-    @work(thread=True, exclusive=True, group="contacts-reload", exit_on_error=False)
     def reload_contacts(self) -> None:
         """Load the whole list again (after an import or a merge), off the UI thread."""
-        from netui.tui.loading import load_listing
-
-        listing = load_listing(self.services)
-        listing.sort_key = self.listing.sort_key
-        self.post_message(self.Loaded(listing))
+        self.sync.reload()
 
     @on(Loaded)
     def _take_listing(self, message: Loaded) -> None:
+        """A reload arrived: show it with the same filter, search, sort, selection and cursor."""
+        if not self.sync.arrived(message.listing, message.generation):
+            return  # a newer reload is on its way
         self.listing = message.listing
         self._render_view()
         self._changed()
@@ -295,6 +297,7 @@ class ContactsPane(Pane, ReportsWorkerErrors):
 
     def refresh_contacts(self, ids: Sequence[int], land_on: int | None = None) -> None:
         """Read these contacts' rows again (they changed) and redraw."""
+        self.sync.touched(ids)
         for contact_id in ids:
             try:
                 self.listing.replace(self.services.contacts.row(contact_id))
