@@ -22,6 +22,7 @@ from netui.tui.screens.duplicates import DuplicatesScreen
 from netui.tui.screens.import_wizard import ImportScreen
 from netui.tui.screens.log_interaction import LogInteractionScreen
 from netui.tui.screens.main import MainScreen
+from netui.tui.screens.swap_top20 import SwapTop20Screen
 from netui.tui.widgets.contact_table import ContactTable
 
 SAMPLE = Path(__file__).parents[2] / "assets" / "sample-linkedin-connections.csv"
@@ -273,3 +274,30 @@ async def test_a_theme_chosen_while_busy_is_used_and_said_not_remembered(
         assert said_busy(app, "Choosing the theme again")
         write_lock.release()
     assert seeded.settings.theme() is None
+
+
+async def test_a_swap_into_a_full_top20_while_busy_changes_nothing(
+    services: Services,
+    make_app: AppFactory,
+    wait_ready: WaitReady,
+    write_lock: WriteLock,
+) -> None:
+    ids = [services.contacts.add(ContactDraft(full_name=f"Person {n:02}")).id for n in range(21)]
+    services.triage.set_status(ids[:20], TriageStatus.TOP20)
+    app = make_app()
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await wait_ready(app, pilot)
+        assert app.main_screen.query_one(ContactTable).move_cursor_to_id(ids[20])
+        for locked in (True, False):
+            await pilot.press("t")
+            await pilot.pause()
+            assert isinstance(app.screen, SwapTop20Screen)
+            if locked:
+                write_lock.take()
+            await pilot.press("enter")  # the first member makes room
+            await settle(app, pilot)
+            assert isinstance(app.screen, MainScreen)
+            assert said_busy(app, "The same key") is locked
+            assert (services.contacts.get(ids[20]).status is TriageStatus.TOP20) is not locked
+            write_lock.release()
+            app.clear_notifications()

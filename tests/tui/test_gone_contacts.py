@@ -10,11 +10,12 @@ from builders import AppFactory, WaitReady, let_go, netui_process, open_triage_m
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from netui.domain.types import ContactRow
+from netui.domain.types import ContactDraft, ContactRow
 from netui.services.changes import ChangeService
 from netui.services.context import Services
 from netui.tui.app import NetuiApp
 from netui.tui.screens.contact_form import ContactFormScreen
+from netui.tui.screens.duplicates import DuplicatesScreen
 from netui.tui.screens.log_interaction import LogInteractionScreen
 from netui.tui.screens.main import MainScreen
 from netui.tui.widgets.contact_table import ContactTable
@@ -147,3 +148,25 @@ async def test_triage_mode_opened_on_a_stale_list_skips_who_is_gone(
         assert screen.current.id != top.id
         assert any(f"{top.full_name} {GONE}" in toast for toast in toasts(app))
     assert app.return_code in (None, 0)
+
+
+async def test_a_merge_of_a_pair_another_netui_merged_says_so_and_looks_again(
+    services: Services, make_app: AppFactory, wait_ready: WaitReady, db_path: Path
+) -> None:
+    first, second = (services.contacts.add(ContactDraft(full_name="Ann Lee")) for _ in "ab")
+    let_go(services)
+    app = make_app()
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        await wait_ready(app, pilot)
+        app.main_screen.contacts.action_find_duplicates()
+        await settle(app, pilot)
+        dialog = app.screen
+        assert isinstance(dialog, DuplicatesScreen)
+        assert len(dialog.pairs) == 1
+        netui_process(db_path, "merge", str(first.id), str(second.id), "--yes")
+        await pilot.press("2")  # keep the second, which is gone
+        await settle(app, pilot)
+        assert dialog.pairs == []  # looked again: no pair left
+        assert app.screen is dialog
+        assert any(f"these two {GONE}" in toast for toast in toasts(app)), toasts(app)
+    assert services.contacts.counts().total == 1

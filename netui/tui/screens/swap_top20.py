@@ -106,7 +106,7 @@ def offer_swap(
         try:
             result = services.triage.swap_into_top20(incoming.id, out_id)
         except NetuiError as error:
-            report(asker, error, retry="Choosing again")
+            report(asker, error)  # nothing swapped: the same key, and the choice, again
             return
         on_swapped(result)
 
