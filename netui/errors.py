@@ -26,6 +26,10 @@ class Top20FullError(NetuiError):
     """The Top 20 already holds 20 people; one must be swapped out first."""
 
 
+class ContactChangedError(NetuiError):
+    """The contact was saved by another netui since the draft was made; nothing was written."""
+
+
 class DatabaseBusyError(NetuiError):
     """Another netui (or program) holds the database's write lock; nothing was changed."""
 

@@ -6,15 +6,21 @@ from __future__ import annotations
 import csv
 import io
 import sqlite3
+import subprocess
+import sys
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.pilot import Pilot
 
 from netui.domain.types import ContactDraft, DatePrecision, LooseDate
 from netui.tui.app import NetuiApp
+from netui.tui.screens.triage_mode import TriageModeScreen
+
+if TYPE_CHECKING:
+    from netui.services.context import Services
 
 WaitReady = Callable[[NetuiApp, Pilot[None]], Awaitable[None]]
 """The ``wait_ready`` fixture: waits until the app shows its contact list."""
@@ -169,3 +175,71 @@ def table_dump(db_path: Path) -> dict[str, list[tuple[Any, ...]]]:
         }
     finally:
         connection.close()
+
+
+# --- another program on the same database ----------------------------------------------
+
+
+def let_go(services: Services) -> None:
+    """Close the test's own connections to its database before an app opens the same file.
+
+    Opening checks the file with a plain open() and close(), and closing any descriptor of
+    a file drops every POSIX lock the process holds on it, SQLite's included. A netui in
+    another process would then take itself for the only one on the file and, as it closes,
+    delete the WAL from under this process's connections, which go on reading old pages.
+    (Only tests have connections open before the app opens the file.)
+    """
+    services.db.engine.dispose()
+
+
+class WriteLock:
+    """Another program in the middle of a write: while taken, it holds SQLite's write lock.
+
+    It connects when first taken, so after the app has opened the file (see :func:`let_go`).
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.connection: sqlite3.Connection | None = None
+
+    def take(self) -> None:
+        if self.connection is None:
+            self.connection = sqlite3.connect(
+                self.path, isolation_level=None, check_same_thread=False
+            )
+        self.connection.execute("BEGIN IMMEDIATE")
+
+    def release(self) -> None:
+        if self.connection is not None and self.connection.in_transaction:
+            self.connection.execute("ROLLBACK")
+
+    def close(self) -> None:
+        self.release()
+        if self.connection is not None:
+            self.connection.close()
+
+
+def toasts(app: NetuiApp) -> list[str]:
+    """The messages the app has shown as toasts (and not yet timed out)."""
+    return [notification.message for notification in app._notifications]
+
+
+def netui_process(db_path: Path, *args: str) -> str:
+    """Run ``netui --db DB ARGS...`` as a process of its own (another netui); its stdout."""
+    done = subprocess.run(
+        [sys.executable, "-m", "netui", "--db", str(db_path), *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+async def open_triage_mode(app: NetuiApp, pilot: Pilot[None]) -> TriageModeScreen:
+    """Press T on the main screen; the triage mode screen it opens."""
+    await pilot.press("T")
+    await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, TriageModeScreen)
+    return screen

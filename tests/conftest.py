@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from builders import NOW, AppFactory, WaitReady
+from builders import NOW, AppFactory, WaitReady, WriteLock
 from textual.pilot import Pilot
 
 from netui.domain.clock import FakeClock
@@ -58,6 +58,14 @@ def add(services: Services) -> Callable[..., int]:
         return services.contacts.add(ContactDraft(full_name=name, **fields)).id
 
     return add_contact
+
+
+@pytest.fixture
+def write_lock(db_path: Path, services: Services) -> Iterator[WriteLock]:
+    """Another program's connection to the test's database, ready to hold the write lock."""
+    lock = WriteLock(db_path)
+    yield lock
+    lock.close()
 
 
 @pytest.fixture

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from netui.db.changes import ChangeWatcher, listen_for_own_writes
 from netui.db.failures import explain, explained
 from netui.db.filecheck import FileState, has_user_data, inspect_file
 from netui.db.models import CLOCK_OPTION
@@ -158,6 +159,15 @@ class Database:
     def unit_of_work(self) -> UnitOfWork:
         """A session rolled back at the end of its block unless its work was committed."""
         return UnitOfWork(self._sessions, self.path)
+
+    def watch_changes(self) -> ChangeWatcher:
+        """A watcher of what other processes commit; this Database's own writes are not news.
+
+        Hooks every session's commit (see :mod:`netui.db.changes`), so take at most one.
+        """
+        watcher = ChangeWatcher(self.path)
+        listen_for_own_writes(self.engine, self._sessions, watcher)
+        return watcher
 
     def close(self) -> None:
         self.engine.dispose()

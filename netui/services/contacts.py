@@ -7,6 +7,7 @@ from datetime import date
 
 from netui.db.contacts import ContactRepository, ListRecord
 from netui.db.engine import Database
+from netui.db.write_lock import hold_write_lock
 from netui.domain.cadence import Cadence
 from netui.domain.clock import Clock, local_today
 from netui.domain.listing import SortKey, StatusFilter, filter_rows, make_haystack, order_rows
@@ -20,6 +21,7 @@ from netui.domain.types import (
     TriageStatus,
 )
 from netui.domain.validation import validate_draft
+from netui.errors import ContactChangedError
 from netui.services.settings import SettingsService
 
 
@@ -108,12 +110,26 @@ class ContactService:
         with self.db.session() as session:
             return ContactRepository(session).add(clean, source=source)
 
-    def update(self, contact_id: int, draft: ContactDraft) -> Contact:
+    def update(
+        self, contact_id: int, draft: ContactDraft, *, expected: ContactDraft | None = None
+    ) -> Contact:
         """Save an edit; the rules are checked against the contact as stored (what it
-        already had, imported perhaps, is kept: :func:`validate_draft`)."""
+        already had, imported perhaps, is kept: :func:`validate_draft`).
+
+        ``expected`` is the stored version the draft was made from (``get(...).to_draft()``):
+        if another netui has saved the contact since, nothing is written and
+        ContactChangedError says so, so the caller can compare again rather than undo theirs.
+        """
         with self.db.session() as session:
             contacts = ContactRepository(session)
-            clean = validate_draft(draft, stored=contacts.get(contact_id).to_draft())
+            if expected is not None:
+                hold_write_lock(session)  # nobody can save it between the look and the write
+            stored = contacts.get(contact_id).to_draft()
+            if expected is not None and stored != expected:
+                raise ContactChangedError(
+                    "another netui saved this contact meanwhile; nothing was written"
+                )
+            clean = validate_draft(draft, stored=stored)
             return contacts.update(contact_id, clean)
 
     def get(self, contact_id: int) -> Contact:

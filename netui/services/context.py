@@ -8,6 +8,7 @@ from pathlib import Path
 from netui.db.engine import BUSY_TIMEOUT_MS, Database, open_database
 from netui.domain.clock import Clock
 from netui.services.backup import BackupService
+from netui.services.changes import ChangeService
 from netui.services.contacts import ContactService
 from netui.services.export import ExportService
 from netui.services.importer import ImportService
@@ -31,12 +32,14 @@ class Services:
     export: ExportService
     imports: ImportService
     merge: MergeService
+    changes: ChangeService
 
     @property
     def path(self) -> Path:
         return self.db.path
 
     def close(self) -> None:
+        self.changes.close()
         self.db.close()
 
 
@@ -59,4 +62,5 @@ def open_services(path: Path, clock: Clock, *, busy_timeout_ms: int = BUSY_TIMEO
         export=ExportService(db, clock, backup),
         imports=ImportService(db, clock),
         merge=MergeService(db, clock),
+        changes=ChangeService(db),
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from netui.db.contacts import ContactRepository
 from netui.db.engine import Database
 from netui.db.interactions import InteractionRepository
+from netui.db.write_lock import hold_write_lock
 from netui.domain.clock import Clock
 from netui.domain.inputs import FUTURE_TOLERANCE
 from netui.domain.types import Interaction, InteractionDraft
@@ -32,6 +33,7 @@ class InteractionService:
         if draft.follow_up is not None and draft.follow_up < local_day:
             raise ValidationError("follow-up", "is before the interaction itself")
         with self.db.session() as session:
+            hold_write_lock(session)  # last contacted moves forward from what is stored now
             contacts = ContactRepository(session)
             contacts.get(contact_id)
             logged = InteractionRepository(session).add(

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from netui.db.contacts import ContactRepository
 from netui.db.engine import Database
 from netui.db.merge import MergeRepository
+from netui.db.write_lock import hold_write_lock
 from netui.domain.clock import Clock
 from netui.domain.contact_merge import (
     duplicate_pairs,
@@ -51,6 +52,7 @@ class MergeService:
         if keep_id == other_id:
             raise NetuiError(f"cannot merge contact {keep_id} into itself; choose two contacts")
         with self.db.session() as session:
+            hold_write_lock(session)  # both sides stay as read until the merge is written
             repo = MergeRepository(session)
             keep, keep_since = repo.side(keep_id)
             other, other_since = repo.side(other_id)

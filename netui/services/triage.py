@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from netui.db.contacts import ContactRepository, TriageState
 from netui.db.engine import Database
 from netui.db.triage import TriageChange, TriageEventRepository
+from netui.db.write_lock import hold_write_lock
 from netui.domain import top20
 from netui.domain.clock import Clock
 from netui.domain.types import TOP20_SIZE, Top20Progress, TriageStatus
@@ -48,8 +49,13 @@ class TriageService:
         new_strength: Callable[[TriageState], int | None],
         plan_order: Callable[[list[int]], list[int]],
     ) -> TriageResult:
-        """Work out every contact's new status/rank/strength, write and record them."""
+        """Work out every contact's new status/rank/strength, write and record them.
+
+        Under the write lock from the first read: another netui's decision cannot change
+        the Top 20 between reading its order and writing the new one.
+        """
         with self.db.session() as session:
+            hold_write_lock(session)
             contacts = ContactRepository(session)
             old_order = contacts.top20_order()
             new_order = plan_order(old_order)
@@ -159,6 +165,7 @@ class TriageService:
     def undo(self) -> TriageResult | None:
         """Revert the newest decision not yet undone; None when there is nothing to undo."""
         with self.db.session() as session:
+            hold_write_lock(session)  # the newest step is still the newest when undone
             popped = TriageEventRepository(session).pop_latest()
             if popped is None:
                 return None

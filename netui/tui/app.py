@@ -22,8 +22,10 @@ from textual.screen import Screen
 from netui import __version__
 from netui.display import one_line, printable
 from netui.domain.clock import Clock
+from netui.errors import NetuiError
 from netui.tui import compat
 from netui.tui.actions import Action, Scope, bindings, palette_actions
+from netui.tui.db_errors import report
 from netui.tui.messages import ServicesReady
 from netui.tui.screens.main import PANE_ORDER, MainScreen
 from netui.tui.workers import ReportsWorkerErrors, describe_error
@@ -69,6 +71,7 @@ class NetuiApp(App[None], ReportsWorkerErrors):
         from netui.tui.loading import load_listing
 
         services = open_services(self.db_path, self.clock, busy_timeout_ms=WRITE_WAIT_MS)
+        services.changes.start()  # before the list is read: what others write after is news
         theme = services.settings.theme()
         if theme:
             self.call_from_thread(self._apply_saved_theme, theme)
@@ -99,8 +102,12 @@ class NetuiApp(App[None], ReportsWorkerErrors):
             self.theme = theme
 
     def watch_theme(self, theme: str) -> None:
-        if self.services is not None:
+        if self.services is None:
+            return
+        try:
             self.services.settings.set_theme(theme)
+        except NetuiError as error:  # the theme changes now; it is remembered next time
+            report(self, error, retry="Choosing the theme again")
 
     def notify(
         self,

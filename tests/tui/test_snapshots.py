@@ -122,3 +122,23 @@ def test_import_preview_narrow(
             field.cursor_blink = False
 
     assert snap_compare(make_app(), terminal_size=(80, 24), run_before=run_before)
+
+
+def test_edit_conflict_choice(
+    seeded: Services, make_app: Callable[[], NetuiApp], snap_compare: SnapCompare
+) -> None:
+    from netui.domain.three_way import FieldConflict
+    from netui.tui.screens.edit_conflicts import EditConflictScreen
+
+    conflicts = [
+        FieldConflict("company", "Larkspur Analytics", "Quillfeather", "Copperline"),
+        FieldConflict("strength", 5, 4, None),
+        FieldConflict("tags", ("data",), ("data", "mentor"), ()),
+    ]
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        await settle(pilot)
+        await pilot.app.push_screen(EditConflictScreen("Ada Okafor", conflicts))
+        await pilot.pause(0.2)
+
+    assert snap_compare(make_app(), terminal_size=(100, 30), run_before=run_before)

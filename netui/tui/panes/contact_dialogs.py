@@ -9,7 +9,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from netui.domain.listing import StatusFilter
-from netui.errors import NetuiError
+from netui.errors import NetuiError, NotFoundError
+from netui.tui.db_errors import report
 
 if TYPE_CHECKING:
     from netui.domain.types import Contact
@@ -26,10 +27,13 @@ def _current_contact(pane: ContactsPane) -> Contact | None:
         return None
     try:
         return pane.services.contacts.get(row.id)
+    except NotFoundError:
+        from netui.tui.panes.contact_triage import contacts_gone
+
+        contacts_gone(pane, [row.id])  # merged or deleted by another netui since listed
     except NetuiError as error:
-        pane.notify(f"{error}; it may have been merged or deleted.", severity="warning")
-        pane.refresh_contacts([row.id])
-        return None
+        report(pane, error)
+    return None
 
 
 def new_contact(pane: ContactsPane) -> None:
@@ -43,11 +47,15 @@ def edit_contact(pane: ContactsPane) -> None:
 
     contact = _current_contact(pane)
     if contact is not None:
-        pane.app.push_screen(ContactFormScreen(pane.services, contact), lambda c: _saved(pane, c))
+        pane.app.push_screen(
+            ContactFormScreen(pane.services, contact), lambda c: _saved(pane, c, contact.id)
+        )
 
 
-def _saved(pane: ContactsPane, contact_id: int | None) -> None:
+def _saved(pane: ContactsPane, contact_id: int | None, opened_on: int | None = None) -> None:
     if contact_id is None:
+        if opened_on is not None:
+            pane.refresh_contacts([opened_on])  # another netui may have taken it away
         return
     if pane.listing.get(contact_id) is None and pane.status_filter not in (
         KEEPS_A_NEW_CONTACT_IN_VIEW
@@ -60,13 +68,15 @@ def _saved(pane: ContactsPane, contact_id: int | None) -> None:
 def log_interaction(pane: ContactsPane) -> None:
     from netui.tui.screens.log_interaction import LogInteractionScreen
 
-    def logged(contact_id: int | None) -> None:
-        if contact_id is not None:
-            pane.refresh_contacts([contact_id], land_on=contact_id)
-
     contact = _current_contact(pane)
-    if contact is not None:
-        pane.app.push_screen(LogInteractionScreen(pane.services, contact), logged)
+    if contact is None:
+        return
+
+    def logged(contact_id: int | None) -> None:
+        # Read again even when cancelled: another netui may have taken the contact away.
+        pane.refresh_contacts([contact.id], land_on=contact_id)
+
+    pane.app.push_screen(LogInteractionScreen(pane.services, contact), logged)
 
 
 def triage_mode(pane: ContactsPane) -> None:

@@ -7,10 +7,10 @@ the main screen through :meth:`attach`, and posts :class:`ContactsPane.Highlight
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from textual import events, on, work
+from textual import events, on
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.message import Message
@@ -18,12 +18,14 @@ from textual.timer import Timer
 from textual.widgets import Button, Input, Static
 
 from netui.domain.clock import Clock, local_today
-from netui.domain.listing import ContactListing, SortKey, StatusFilter, next_after
+from netui.domain.listing import ContactListing, SortKey, StatusFilter
 from netui.domain.types import TriageStatus
-from netui.errors import NetuiError, Top20FullError
+from netui.errors import NetuiError, NotFoundError
 from netui.tui.actions import FILTER_TITLES, Scope, bindings
 from netui.tui.panes import contact_dialogs as dialogs
+from netui.tui.panes import contact_triage as triage
 from netui.tui.panes.base import Pane
+from netui.tui.panes.listing_sync import ListingSync
 from netui.tui.text import literal
 from netui.tui.widgets.contact_detail import ContactDetail
 from netui.tui.widgets.contact_table import ContactTable
@@ -60,11 +62,12 @@ class ContactsPane(Pane, ReportsWorkerErrors):
         """Contacts changed (a decision, an edit, a call logged, an import): others refresh."""
 
     class Loaded(Message):
-        """A fresh listing, read off the UI thread (after an import or a merge)."""
+        """A fresh listing, read off the UI thread (after an import, a merge, another netui)."""
 
-        def __init__(self, listing: ContactListing) -> None:
+        def __init__(self, listing: ContactListing, generation: int) -> None:
             super().__init__()
             self.listing = listing
+            self.generation = generation
 
     def __init__(self, clock: Clock, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -74,6 +77,7 @@ class ContactsPane(Pane, ReportsWorkerErrors):
         self.query_text = ""
         self.loaded = False
         self._detail_timer: Timer | None = None
+        self.sync = ListingSync(self)
 
     # -- layout and loading -------------------------------------------------------------
 
@@ -104,18 +108,17 @@ class ContactsPane(Pane, ReportsWorkerErrors):
         self._refresh_progress()
         if self.screen.focused is None or self.table.has_focus or not self.table.display:
             self.focus_default()
+        self.sync.start()
 
-    @work(thread=True, exclusive=True, group="contacts-reload", exit_on_error=False)
     def reload_contacts(self) -> None:
         """Load the whole list again (after an import or a merge), off the UI thread."""
-        from netui.tui.loading import load_listing
-
-        listing = load_listing(self.services)
-        listing.sort_key = self.listing.sort_key
-        self.post_message(self.Loaded(listing))
+        self.sync.reload()
 
     @on(Loaded)
     def _take_listing(self, message: Loaded) -> None:
+        """A reload arrived: show it with the same filter, search, sort, selection and cursor."""
+        if not self.sync.arrived(message.listing, message.generation):
+            return  # a newer reload is on its way
         self.listing = message.listing
         self._render_view()
         self._changed()
@@ -158,7 +161,10 @@ class ContactsPane(Pane, ReportsWorkerErrors):
         self.query_one("#list-status", Static).update(line)
 
     def _refresh_progress(self) -> None:
-        progress = self.services.triage.top20_progress()
+        try:
+            progress = self.services.triage.top20_progress()
+        except NetuiError:
+            return  # the last progress stays up; the next change reads it again
         self.border_subtitle = Content(
             f"Top 20: {progress.size}/20 · {progress.reached} of 20 reached (goal {progress.goal})"
         )
@@ -283,36 +289,6 @@ class ContactsPane(Pane, ReportsWorkerErrors):
             return True
         return True if self.loaded else None
 
-    def _targets(self) -> list[int]:
-        selected = self.table.selected_ids
-        if selected:
-            rows = self.listing.view(self.status_filter, self.query_text)
-            return [row.id for row in rows if row.id in selected]
-        row = self.table.current_row
-        return [row.id] if row else []
-
-    def _next_id_after(self, ids: Sequence[int]) -> int | None:
-        current = self.table.current_row
-        if current is None:
-            return None
-        rows = self.listing.view(self.status_filter, self.query_text)
-        return next_after(rows, current.id, frozenset(ids))
-
-    def _decide(self, decide: Callable[[list[int]], TriageResult], advance: bool = True) -> None:
-        ids = self._targets()
-        if not ids:
-            return
-        land_on = self._next_id_after(ids) if advance else ids[0]
-        try:
-            result = decide(ids)
-        except Top20FullError as error:
-            dialogs.offer_swap(self, ids, str(error), land_on)
-            return
-        except NetuiError as error:
-            self.notify(str(error), severity="error")
-            return
-        self.apply_result(result, land_on)
-
     def apply_result(self, result: TriageResult, land_on: int | None) -> None:
         """Refresh the rows a decision touched and say what happened."""
         self.refresh_contacts(result.changed_ids, land_on)
@@ -321,18 +297,21 @@ class ContactsPane(Pane, ReportsWorkerErrors):
 
     def refresh_contacts(self, ids: Sequence[int], land_on: int | None = None) -> None:
         """Read these contacts' rows again (they changed) and redraw."""
+        self.sync.touched(ids)
         for contact_id in ids:
             try:
                 self.listing.replace(self.services.contacts.row(contact_id))
-            except NetuiError:
+            except NotFoundError:
                 self.listing.remove(contact_id)
+            except NetuiError:
+                pass  # unreadable just now: the row stays as it was
         if land_on is not None and self.listing.get(land_on) is None:
             land_on = None
         self._render_view(keep_cursor_on=land_on)
         self._changed()
 
     def _set_status(self, status: TriageStatus) -> None:
-        self._decide(lambda ids: self.services.triage.set_status(ids, status))
+        triage.decide(self, lambda ids: self.services.triage.set_status(ids, status))
 
     def action_top20(self) -> None:
         self._set_status(TriageStatus.TOP20)
@@ -350,20 +329,16 @@ class ContactsPane(Pane, ReportsWorkerErrors):
         self._set_status(TriageStatus.NEW)
 
     def action_strength(self, strength: int) -> None:
-        self._decide(lambda ids: self.services.triage.set_strength(ids, strength))
+        triage.decide(self, lambda ids: self.services.triage.set_strength(ids, strength))
 
     def action_move_up(self) -> None:
-        self._decide(lambda ids: self.services.triage.move(ids[0], -1), advance=False)
+        triage.decide(self, lambda ids: self.services.triage.move(ids[0], -1), advance=False)
 
     def action_move_down(self) -> None:
-        self._decide(lambda ids: self.services.triage.move(ids[0], 1), advance=False)
+        triage.decide(self, lambda ids: self.services.triage.move(ids[0], 1), advance=False)
 
     def action_undo(self) -> None:
-        result = self.services.triage.undo()
-        if result is None:
-            self.notify("Nothing to undo.", timeout=3)
-            return
-        self.apply_result(result, result.changed_ids[0] if result.changed_ids else None)
+        triage.undo(self)
 
     # -- dialogs ---------------------------------------------------------------------------
 

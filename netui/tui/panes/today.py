@@ -7,6 +7,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from netui.domain.types import Top20Progress, TriageCounts
+from netui.errors import NetuiError
 from netui.tui.actions import Scope, bindings
 from netui.tui.panes.base import Pane
 
@@ -51,6 +52,9 @@ class TodayPane(Pane):
         """Contacts changed somewhere: show where the Top 20 and the triage stand now."""
         if not self.ready:
             return
-        progress = self.services.triage.top20_progress()
-        counts = self.services.contacts.counts()
+        try:
+            progress = self.services.triage.top20_progress()
+            counts = self.services.contacts.counts()
+        except NetuiError:
+            return  # what is shown stays; the next change reads it again
         self.query_one("#today-progress", Static).update(progress_text(progress, counts))

@@ -1,15 +1,22 @@
-"""Add or edit a contact, with an inline message under each field that needs fixing."""
+"""Add or edit a contact, with an inline message under each field that needs fixing.
+
+Editing saves only the fields the user changed. Another netui may have saved the same
+contact while the form was open: their changes are kept, and where both changed one field
+the user chooses (:mod:`netui.tui.screens.edit_conflicts`) by the three-way rule of
+:mod:`netui.domain.three_way`.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Input, Label, TextArea
 
-from netui.domain.cadence import Cadence
 from netui.domain.clean_text import clean_multiline
 from netui.domain.clock import local_today
 from netui.domain.dates import format_loose_date
@@ -22,29 +29,20 @@ from netui.domain.inputs import (
     read_list,
     read_strength,
 )
+from netui.domain.three_way import merge_edit, resolve
 from netui.domain.types import Contact, ContactDraft
-from netui.domain.validation import split_name
-from netui.errors import NetuiError, ValidationError
+from netui.domain.validation import split_name, validate_draft
+from netui.errors import ContactChangedError, NetuiError, ValidationError
+from netui.tui.db_errors import save_failed
+from netui.tui.screens.contact_form_fields import DRAFT_FIELD, FIELD_IDS, FIELDS, field_text
 from netui.tui.screens.form_dialog import FormDialog
 from netui.tui.text import literal_line
 
 if TYPE_CHECKING:
     from netui.services.context import Services
 
-# (field id, label, placeholder)
-FIELDS: tuple[tuple[str, str, str], ...] = (
-    ("name", "Name", "Full name (required)"),
-    ("company", "Company", ""),
-    ("title", "Title", ""),
-    ("emails", "Emails", "Comma-separated"),
-    ("phones", "Phones", "Comma-separated"),
-    ("linkedin", "LinkedIn", "https://www.linkedin.com/in/…"),
-    ("met", "How we met", "e.g. worked together at Larkspur, 2016"),
-    ("last_contact", "Last contact", "2019, Mar 2021, 3 years ago, last week…"),
-    ("strength", "Strength", "1 (acquaintance) to 5 (close)"),
-    ("cadence", "Keep in touch", "monthly, quarterly, every 6 weeks… (optional)"),
-    ("tags", "Tags", "Comma-separated"),
-)
+SAVE_ATTEMPTS = 3
+"""How often a save is compared again when another netui keeps saving the same contact."""
 
 
 class ContactFormScreen(FormDialog[int]):
@@ -61,19 +59,25 @@ class ContactFormScreen(FormDialog[int]):
         super().__init__()
         self.services = services
         self.contact = contact
+        self.original: ContactDraft | None = contact.to_draft() if contact else None
+        """The version the form opened on: what the user's changes are changes to."""
         self.today = local_today(services.clock)
+        self._opened_with: dict[str, str] = {}
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="form", classes="form-box"):
-            for field_id, label, placeholder in FIELDS:
-                yield self.field_row(field_id, label, self._initial(field_id), placeholder)
+            for field_id, label, placeholder, _draft in FIELDS:
+                yield self.field_row(
+                    field_id, label, field_text(self.original, field_id), placeholder
+                )
             with Horizontal(classes="row"):
                 yield Label("Notes")
-                notes = clean_multiline(self.contact.notes) if self.contact else ""  # as saved
+                notes = clean_multiline(field_text(self.original, "notes"))  # as saved
                 yield TextArea(notes, id="notes", compact=True)
             yield from self.buttons("Save")
 
     def on_mount(self) -> None:
+        self._opened_with = {field_id: self._text(field_id) for field_id in FIELD_IDS}
         form = self.query_one("#form")
         form.border_title = (
             Content.assemble("Edit ", literal_line(self.contact.full_name))
@@ -89,94 +93,131 @@ class ContactFormScreen(FormDialog[int]):
             return None
         return format_loose_date(last.value, last.precision) if last else None
 
-    def _initial(self, field_id: str) -> str:
-        contact = self.contact
-        if contact is None:
-            return ""
-        if field_id == "last_contact":
-            if contact.last_contacted is None or contact.last_contacted_precision is None:
-                return ""
-            return format_loose_date(contact.last_contacted, contact.last_contacted_precision)
-        if field_id == "cadence":
-            if not contact.cadence:
-                return ""
-            try:
-                return Cadence.from_code(contact.cadence).label
-            except ValueError:
-                return contact.cadence
-        values: dict[str, str] = {
-            "name": contact.full_name,
-            "company": contact.company,
-            "title": contact.title,
-            "emails": ", ".join(contact.emails),
-            "phones": ", ".join(contact.phones),
-            "linkedin": contact.linkedin_url,
-            "met": contact.how_we_met,
-            "strength": str(contact.strength or ""),
-            "tags": ", ".join(contact.tags),
-        }
-        return values[field_id]
+    def _text(self, field_id: str) -> str:
+        if field_id == "notes":
+            return self.query_one("#notes", TextArea).text
+        return self.value(field_id)
+
+    def edited(self) -> list[str]:
+        """The fields whose text the user changed (every field of a new contact)."""
+        if self.original is None:
+            return list(FIELD_IDS)
+        return [f for f in FIELD_IDS if self._text(f) != self._opened_with.get(f, self._text(f))]
+
+    def _read(self, field_id: str, fields: FieldReader) -> dict[str, Any]:
+        """The draft fields one form field sets, by the CLI's rules too (netui.domain.inputs)."""
+        text = self._text(field_id)
+        if field_id == "name":
+            name = " ".join(text.split())
+            if not name:
+                fields.errors["name"] = "A contact needs a name."
+            if self.original is not None and name == self.original.full_name:
+                return {}  # only its spacing changed: the stored name parts stay
+            first, last = split_name(name)
+            return {"full_name": name, "first_name": first, "last_name": last}
+        value: object
+        match field_id:
+            case "emails":
+                value = fields.read("emails", read_emails, text)
+            case "phones" | "tags":
+                value = read_list(text)
+            case "last_contact":
+                value = fields.read("last_contact", read_last_contact, text, self.today)
+            case "strength":
+                value = fields.read("strength", read_strength, text)
+            case "cadence":
+                value = fields.read("cadence", read_cadence, text)
+            case _:
+                value = text
+        return {DRAFT_FIELD[field_id]: value}
 
     def _read_draft(self) -> tuple[ContactDraft | None, dict[str, str]]:
-        """Parse every field, collecting a message per bad field rather than stopping at one.
+        """The form as a draft: the version it opened on with the edited fields read in.
 
-        The rules (and their messages) are the CLI's too: netui.domain.inputs.
+        Each bad field gets its message, rather than stopping at the first. Only the edited
+        fields are read, so a stored value the form cannot show exactly is kept as it is.
         """
         fields = FieldReader()
-        name = " ".join(self.value("name").split())
-        if not name:
-            fields.errors["name"] = "A contact needs a name."
-        emails = fields.read("emails", read_emails, self.value("emails"))
-        last = fields.read(
-            "last_contact", read_last_contact, self.value("last_contact"), self.today
-        )
-        strength = fields.read("strength", read_strength, self.value("strength"))
-        cadence = fields.read("cadence", read_cadence, self.value("cadence"))
+        changes: dict[str, Any] = {}
+        for field_id in self.edited():
+            changes.update(self._read(field_id, fields))
         if fields.errors:
             return None, fields.errors
-        first, last_name = split_name(name)
-        keep_names = self.contact is not None and self.contact.full_name == name
-        draft = ContactDraft(
-            full_name=name,
-            first_name=self.contact.first_name if keep_names and self.contact else first,
-            last_name=self.contact.last_name if keep_names and self.contact else last_name,
-            company=self.value("company"),
-            title=self.value("title"),
-            emails=emails,
-            phones=read_list(self.value("phones")),
-            linkedin_url=self.value("linkedin"),
-            how_we_met=self.value("met"),
-            notes=self.query_one("#notes", TextArea).text,
-            tags=read_list(self.value("tags")),
-            strength=strength,
-            last_contacted=last,
-            cadence=cadence,
-        )
-        return draft, fields.errors
+        base = self.original or ContactDraft(full_name="")
+        draft = replace(base, **changes)
+        clean = validate_draft(draft, stored=self.original)  # as stored: the sides compare
+        return replace(draft, **{name: getattr(clean, name) for name in changes}), {}
 
     def save(self) -> None:
         self.clear_errors()
-        draft, errors = self._read_draft()
+        try:
+            draft, errors = self._read_draft()
+        except ValidationError as error:
+            self._refused(error)
+            return
         if draft is None:
             for field_id, message in errors.items():
                 self.show_error(field_id, message)
             self.query_one(f"#{next(iter(errors))}", Input).focus()
             self.notify("Please fix the highlighted fields.", severity="error", timeout=3)
             return
+        if self.contact is None or self.original is None:
+            self._write(lambda: self.services.contacts.add(draft))
+        else:
+            self._save_edit(self.contact.id, self.original, draft, SAVE_ATTEMPTS)
+
+    def _save_edit(
+        self, contact_id: int, base: ContactDraft, mine: ContactDraft, left: int
+    ) -> None:
+        """Save ``mine`` (changes to ``base``) over the contact as it is stored now."""
         try:
-            if self.contact is None:
-                saved = self.services.contacts.add(draft)
+            theirs = self.services.contacts.get(contact_id).to_draft()
+        except NetuiError as error:
+            self._failed(error)
+            return
+        merged = merge_edit(base, mine, theirs)
+        if not merged.conflicts:
+            self._write(
+                lambda: self.services.contacts.update(contact_id, merged.draft, expected=theirs),
+                again=(lambda: self._save_edit(contact_id, base, mine, left - 1)) if left else None,
+            )
+            return
+        from netui.tui.screens.edit_conflicts import EditConflictScreen
+
+        def chosen(take_theirs: frozenset[str] | None) -> None:
+            if take_theirs is not None and self.accepting:
+                self._save_edit(contact_id, theirs, resolve(merged, theirs, take_theirs), left)
+
+        name = self.contact.full_name if self.contact else theirs.full_name
+        self.app.push_screen(EditConflictScreen(name, merged.conflicts), chosen)
+
+    def _write(self, write: Callable[[], Contact], again: Callable[[], None] | None = None) -> None:
+        """Run the add or update; on success close, otherwise say why and stay open."""
+        try:
+            saved = write()
+        except ContactChangedError as error:
+            if again is None:
+                self._failed(error)
             else:
-                saved = self.services.contacts.update(self.contact.id, draft)
+                again()  # saved again meanwhile: compare with the newest version
+            return
         except ValidationError as error:
-            field_id = {"email": "emails", "linkedin_url": "linkedin"}.get(error.field, error.field)
-            if any(field_id == f for f, _l, _p in FIELDS):
-                self.show_error(field_id, error.message)
-            else:
-                self.notify(str(error), severity="error")
+            self._refused(error)
             return
         except NetuiError as error:
-            self.notify(str(error), severity="error")
+            self._failed(error)
             return
         self.notify(f"Saved {saved.full_name}.", timeout=3)
         self.close(saved.id)
+
+    def _refused(self, error: ValidationError) -> None:
+        field_id = {"email": "emails", "linkedin_url": "linkedin"}.get(error.field, error.field)
+        if any(field_id == f for f, *_ in FIELDS):
+            self.show_error(field_id, error.message)
+        else:
+            self.notify(str(error), severity="error")
+
+    def _failed(self, error: NetuiError) -> None:
+        """Nothing was saved; what was typed stays in the form for another try or a copy."""
+        name = self.contact.full_name if self.contact else self.value("name")
+        save_failed(self, error, name)

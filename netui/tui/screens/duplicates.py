@@ -13,8 +13,9 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from netui.domain.clock import local_today
-from netui.errors import NetuiError
+from netui.errors import NetuiError, NotFoundError
 from netui.tui.actions import Scope, bindings
+from netui.tui.db_errors import report
 from netui.tui.screens.base import NetuiDialog
 from netui.tui.text import literal_line
 from netui.tui.widgets.contact_detail import render_contact
@@ -137,8 +138,16 @@ class DuplicatesScreen(NetuiDialog[int], ReportsWorkerErrors):
         keep, other = (pair.first, pair.second) if side == 0 else (pair.second, pair.first)
         try:
             merged = self.services.merge.merge(keep.id, other.id)
+        except NotFoundError:
+            self.notify(
+                "One of these two was merged or deleted by another netui; looking again.",
+                severity="warning",
+                timeout=6,
+            )
+            self.find()
+            return
         except NetuiError as error:
-            self.notify(str(error), severity="error")
+            report(self, error)  # nothing was merged: the same key tries again
             return
         self.merged += 1
         self.notify(f"Merged into {merged.full_name}.", timeout=3)

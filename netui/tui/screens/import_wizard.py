@@ -27,8 +27,9 @@ from textual.widgets import (
 )
 from textual.worker import get_current_worker
 
-from netui.errors import NetuiError
+from netui.errors import DatabaseBusyError, NetuiError
 from netui.tui.actions import Scope, bindings
+from netui.tui.db_errors import busy_message
 from netui.tui.screens.base import NetuiDialog
 from netui.tui.screens.import_views import (
     BACKUP_NOTE,
@@ -184,7 +185,10 @@ class ImportScreen(NetuiDialog[int], ReportsWorkerErrors):
     def _show_history(self) -> None:
         """Past imports, newest first, so any of them can be undone from here too."""
         history = self.query_one("#import-history", DataTable)
-        fill_history(history, self.services.imports.batches())
+        try:
+            fill_history(history, self.services.imports.batches())
+        except NetuiError:
+            return  # the history stays as it was shown
         for widget_id in ("#import-history-title", "#import-history", "#import-undo-past"):
             self.query_one(widget_id).display = bool(history.row_count)
 
@@ -240,7 +244,9 @@ class ImportScreen(NetuiDialog[int], ReportsWorkerErrors):
             return
         self._enable_buttons()
         self.query_one("#import-progress").display = False
-        if isinstance(error, NetuiError):
+        if isinstance(error, DatabaseBusyError):
+            self._show_error(busy_message("ctrl+s"))
+        elif isinstance(error, NetuiError):
             self._show_error(str(error))
         else:
             self._show_error(f"The import failed and changed nothing ({describe_error(error)}).")

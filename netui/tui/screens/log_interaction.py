@@ -14,6 +14,7 @@ from netui.domain.dates import format_loose_date
 from netui.domain.inputs import FieldReader, InputError, read_follow_up, read_when
 from netui.domain.types import Channel, Contact, DatePrecision, InteractionDraft, Outcome
 from netui.errors import NetuiError, ValidationError
+from netui.tui.db_errors import save_failed
 from netui.tui.screens.form_dialog import FormDialog
 from netui.tui.text import literal_line
 
@@ -115,7 +116,7 @@ class LogInteractionScreen(FormDialog[int]):
                 self.notify(str(error), severity="error")
             return
         except NetuiError as error:
-            self.notify(str(error), severity="error")
+            save_failed(self, error, self.contact.full_name)
             return
         self.notify(
             f"Logged {draft.channel.value} with {self.contact.full_name}: {draft.outcome.label}.",

@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 from netui.domain.types import Contact
 from netui.errors import NetuiError
 from netui.tui.actions import Scope, bindings
+from netui.tui.db_errors import report
 from netui.tui.screens.base import NetuiDialog
 from netui.tui.text import literal_line
 
@@ -86,11 +87,18 @@ def offer_swap(
     incoming_id: int,
     on_swapped: Callable[[TriageResult], None],
 ) -> None:
-    """Ask who makes room for ``incoming_id``, then swap and report back."""
+    """Ask who makes room for ``incoming_id``, then swap and report back.
+
+    What cannot be read or written (busy, or someone merged away) is said, not raised.
+    """
     from netui.domain.listing import StatusFilter
 
-    incoming = services.contacts.get(incoming_id)
-    members = services.contacts.find(StatusFilter.TOP20)
+    try:
+        incoming = services.contacts.get(incoming_id)
+        members = services.contacts.find(StatusFilter.TOP20)
+    except NetuiError as error:
+        report(asker, error)
+        return
 
     def swap(out_id: int | None) -> None:
         if out_id is None:
@@ -98,7 +106,7 @@ def offer_swap(
         try:
             result = services.triage.swap_into_top20(incoming.id, out_id)
         except NetuiError as error:
-            asker.notify(str(error), severity="error")
+            report(asker, error)  # nothing swapped: the same key, and the choice, again
             return
         on_swapped(result)
 

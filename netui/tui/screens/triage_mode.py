@@ -1,4 +1,9 @@
-"""Triage mode: one untriaged contact at a time, highest priority first, as a large card."""
+"""Triage mode: one untriaged contact at a time, highest priority first, as a large card.
+
+The queue is the list as it was when triage mode opened. A contact another netui merged
+or deleted since is dropped from it, with a word, when its turn comes; a key that cannot
+write (another netui is writing) changes nothing and can be pressed again.
+"""
 
 from __future__ import annotations
 
@@ -11,9 +16,10 @@ from textual.widgets import Footer, Header, ProgressBar, Static
 
 from netui.domain.clock import local_today
 from netui.domain.listing import SortKey, StatusFilter, filter_rows, sort_rows
-from netui.domain.types import ContactRow, TriageStatus
-from netui.errors import NetuiError, Top20FullError
+from netui.domain.types import Contact, ContactRow, Interaction, TriageStatus
+from netui.errors import NetuiError, NotFoundError, Top20FullError
 from netui.tui.actions import Scope, bindings
+from netui.tui.db_errors import gone_message, report
 from netui.tui.screens.base import NetuiScreen
 from netui.tui.widgets.contact_detail import render_contact
 
@@ -70,13 +76,45 @@ class TriageModeScreen(NetuiScreen[None]):
     def current(self) -> ContactRow | None:
         return self.queue[self.position] if self.position < len(self.queue) else None
 
-    def _show(self) -> None:
-        counts = self.services.contacts.counts()
+    def _show_counts(self) -> None:
+        try:
+            counts = self.services.contacts.counts()
+        except NetuiError:
+            return  # the last counts stay up
         self.query_one("#triage-progress-text", Static).update(
             f"{counts.triaged:,} of {counts.total:,} triaged"
         )
         self.query_one(ProgressBar).update(total=max(counts.total, 1), progress=counts.triaged)
+
+    def _read_current(self) -> tuple[Contact, list[Interaction]] | None:
+        """The current contact as stored now, dropping from the queue any that are gone."""
+        gone: list[str] = []
+        found = None
+        while found is None and (row := self.current) is not None:
+            try:
+                found = (
+                    self.services.contacts.get(row.id),
+                    self.services.interactions.history(row.id),
+                )
+            except NotFoundError:
+                gone.append(row.full_name)
+                del self.queue[self.position]
+            except NetuiError as error:
+                report(self, error, retry="Passing (→) and coming back (←)")
+                break
+        if gone:
+            message = (
+                gone_message(gone[0])
+                if len(gone) == 1
+                else (f"{len(gone)} contacts were merged or deleted by another netui.")
+            )
+            self.notify(f"{message} On to the next.", severity="warning", timeout=6)
+        return found
+
+    def _show(self) -> None:
+        self._show_counts()
         card = self.query_one("#card", Static)
+        read = self._read_current()
         row = self.current
         if row is None:
             card.update(
@@ -88,8 +126,10 @@ class TriageModeScreen(NetuiScreen[None]):
                 )
             )
             return
-        contact = self.services.contacts.get(row.id)
-        history = self.services.interactions.history(row.id)
+        if read is None:
+            card.update(Content.styled("This contact cannot be read just now.", "$text-muted"))
+            return
+        contact, history = read
         position = f"Priority {row.priority:.0f} · {self.position + 1} of {len(self.queue)} new\n\n"
         card.update(
             Content.assemble(
@@ -108,8 +148,11 @@ class TriageModeScreen(NetuiScreen[None]):
 
             offer_swap(self, self.services, row.id, self._after_swap)
             return
+        except NotFoundError:
+            self._show()  # gone: says so and goes on to the next
+            return
         except NetuiError as error:
-            self.notify(str(error), severity="error")
+            report(self, error)
             return
         self.notify(result.message, timeout=2)
         self.position += 1
@@ -124,7 +167,14 @@ class TriageModeScreen(NetuiScreen[None]):
         row = self.current
         if row is None:
             return
-        result = self.services.triage.set_strength([row.id], strength)
+        try:
+            result = self.services.triage.set_strength([row.id], strength)
+        except NotFoundError:
+            self._show()
+            return
+        except NetuiError as error:
+            report(self, error)
+            return
         self.notify(result.message, timeout=2)
         self._show()
 
@@ -139,7 +189,11 @@ class TriageModeScreen(NetuiScreen[None]):
             self._show()
 
     def action_undo(self) -> None:
-        result = self.services.triage.undo()
+        try:
+            result = self.services.triage.undo()
+        except NetuiError as error:
+            report(self, error)
+            return
         if result is None:
             self.notify("Nothing to undo.", timeout=2)
             return
