@@ -11,11 +11,11 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from netui.db.failures import explain, explained
-from netui.db.filecheck import FileState, has_user_data, inspect_file
+from netui.db.filecheck import FileState, has_user_data, inspect_file, reading
 from netui.db.models import CLOCK_OPTION
 from netui.domain.clock import Clock
 from netui.errors import DatabaseFileError
@@ -35,6 +35,13 @@ BUSY_TIMEOUT_MS = 5000
 
 
 def make_engine(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
+    """An engine on exactly the file at ``path``.
+
+    The URL is built from parts, never from text: in ``sqlite:///{path}`` a ``?`` in the
+    name starts a query (``other.db?x=1`` opened ``other.db``) and ``%41`` is decoded to
+    ``A``. Given as the database part, the name reaches ``sqlite3.connect`` as it is.
+    """
+
     def set_pragmas(dbapi_connection: Any, _record: Any) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
@@ -43,7 +50,7 @@ def make_engine(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
 
-    engine = create_engine(f"sqlite:///{path}")
+    engine = create_engine(URL.create("sqlite", database=str(path)))
     event.listen(engine, "connect", set_pragmas)
     return engine
 
@@ -64,15 +71,12 @@ def _restrict_permissions(path: Path) -> None:
 
 def backup_file(source: Path, dest: Path) -> None:
     """Copy a live database safely with SQLite's online backup API."""
-    src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
-    try:
+    with reading(source) as src:
         dst = sqlite3.connect(dest)
         try:
             src.backup(dst)
         finally:
             dst.close()
-    finally:
-        src.close()
     dest.chmod(0o600)
 
 

@@ -11,7 +11,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from netui.db.filecheck import FileState, inspect_file
+from netui.db.filecheck import FileState, inspect_file, reading
 from netui.db.schema_version import HEAD
 from netui.domain.clock import Clock
 from netui.errors import DatabaseFileError, ValidationError
@@ -47,12 +47,9 @@ def ensure_openable(path: Path) -> None:
 
 
 def _read_only_facts(path: Path) -> tuple[int, str]:
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    try:
+    with reading(path) as conn:
         row = conn.execute("SELECT count(*) FROM contact").fetchone()
         problems = [r[0] for r in conn.execute("PRAGMA quick_check")]
-    finally:
-        conn.close()
     return int(row[0]), problems[0] if problems else "ok"
 
 
