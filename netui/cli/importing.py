@@ -10,7 +10,7 @@ import click
 
 from netui.cli.base import CliError, db_option, json_option, open_services
 from netui.cli.output import contact_json, echo_json, echo_lines, printable
-from netui.cli.params import CONTACT_ID
+from netui.cli.params import BATCH_ID, CONTACT_ID
 from netui.cli.table import terminal_table
 
 if TYPE_CHECKING:
@@ -258,7 +258,7 @@ def _restore_backup(path: Path, as_json: bool) -> None:
     "field ignore drops a column).",
 )
 @click.option("--dry-run", is_flag=True, help="Report what the import would do; write nothing.")
-@click.option("--undo", "undo_batch", type=int, metavar="BATCH", help="Undo a whole import.")
+@click.option("--undo", "undo_batch", type=BATCH_ID, metavar="BATCH", help="Undo a whole import.")
 @click.option("--list", "list_batches", is_flag=True, help="List past imports.")
 @json_option
 @db_option
