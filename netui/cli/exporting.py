@@ -54,8 +54,10 @@ def export(
     The file is written all or nothing and readable only by you; an existing PATH is
     replaced only with --force.
     """
+    from netui.io.export_files import check_destination
     from netui.services.export import ExportFormat, format_for_path
 
+    check_destination(path, force=force)  # a folder is said to be one, not a name without a format
     chosen = ExportFormat(file_format.lower()) if file_format else format_for_path(path)
     if chosen is None:
         raise click.UsageError(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -17,6 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from netui.db.failures import explain, explained
 from netui.db.filecheck import FileState, has_user_data, inspect_file, reading
 from netui.db.models import CLOCK_OPTION
+from netui.db.private import create_private_file
 from netui.domain.clock import Clock
 from netui.errors import DatabaseFileError
 
@@ -53,14 +53,6 @@ def make_engine(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
     engine = create_engine(URL.create("sqlite", database=str(path)))
     event.listen(engine, "connect", set_pragmas)
     return engine
-
-
-def _create_private_file(path: Path) -> None:
-    """Make the folder (0700) and the file (0600): the database holds personal data."""
-    if not path.parent.exists():
-        path.parent.mkdir(mode=0o700, parents=True)
-    if not path.exists():
-        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
 
 
 def _restrict_permissions(path: Path) -> None:
@@ -172,7 +164,7 @@ def open_database(path: Path, clock: Clock, busy_timeout_ms: int = BUSY_TIMEOUT_
     state, revision = inspect_file(path)
     if state is FileState.NEW:
         try:
-            _create_private_file(path)
+            create_private_file(path)
         except OSError as error:
             reason = error.strerror or str(error)
             raise DatabaseFileError(f"cannot create {path}: {reason}") from error

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from netui.db.filecheck import FileState, inspect_file, reading
+from netui.db.private import make_private_folders
 from netui.db.schema_version import HEAD
 from netui.domain.clock import Clock
 from netui.errors import DatabaseFileError, ValidationError
@@ -35,15 +36,14 @@ class FileReport:
 def ensure_openable(path: Path) -> None:
     """Raise DatabaseFileError now if the file cannot become or is not netui's database.
 
-    Only the folder may be created (0700), as opening the database would do anyway.
+    Only the folders may be created (each 0700), as opening the database would do anyway.
     """
     inspect_file(path)
-    if not path.parent.exists():
-        try:
-            path.parent.mkdir(mode=0o700, parents=True)
-        except OSError as error:
-            reason = error.strerror or str(error)
-            raise DatabaseFileError(f"cannot create the folder for {path}: {reason}") from error
+    try:
+        make_private_folders(path.parent)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise DatabaseFileError(f"cannot create the folder for {path}: {reason}") from error
 
 
 def _read_only_facts(path: Path) -> tuple[int, str]:
