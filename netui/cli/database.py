@@ -60,7 +60,10 @@ def db_check(as_json: bool) -> None:
     click.echo(f"Contacts: {report.contacts:,}")
     click.echo(f"Integrity: {printable(report.integrity or '')}")
     if report.integrity != "ok":
-        raise CliError(f"{report.path} failed SQLite's integrity check")
+        raise CliError(
+            f"{report.path} is damaged (it failed SQLite's check); put a backup back with "
+            "netui db restore"
+        )
 
 
 @db.command("backup")

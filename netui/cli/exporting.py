@@ -67,7 +67,7 @@ def export(
     wanted = StatusFilter(status.lower()) if status else None
     if chosen is ExportFormat.JSON and wanted not in (None, StatusFilter.ALL):
         raise click.UsageError("--status applies to csv, vcard and ics; a JSON backup has all")
-    with open_services() as services:
+    with open_services(writing=False) as services:
         summary = services.export.export(path, chosen, wanted, force=force)
     if as_json:
         echo_json(

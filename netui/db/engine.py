@@ -14,7 +14,7 @@ from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from netui.db.failures import explain, explained
-from netui.db.filecheck import FileState, has_user_data, inspect_file, reading
+from netui.db.filecheck import FileState, ensure_sound, has_user_data, inspect_file, reading
 from netui.db.models import CLOCK_OPTION
 from netui.db.private import create_private_file
 from netui.domain.clock import Clock
@@ -168,18 +168,21 @@ def open_database(path: Path, clock: Clock, busy_timeout_ms: int = BUSY_TIMEOUT_
         except OSError as error:
             reason = error.strerror or str(error)
             raise DatabaseFileError(f"cannot create {path}: {reason}") from error
-    elif state is FileState.OUTDATED and has_user_data(path):
-        backup_file(path, pre_upgrade_backup_path(path, revision, clock))
+    elif state is FileState.OUTDATED:
+        ensure_sound(path)  # upgrading writes: never into a damaged file
+        if has_user_data(path):
+            backup_file(path, pre_upgrade_backup_path(path, revision, clock))
     engine = make_engine(path, busy_timeout_ms)
-    if state is not FileState.CURRENT:
-        from netui.db.migrate import upgrade_to_head
+    try:
+        with explained(path):  # a failure to open or upgrade is said as netui says it
+            if state is not FileState.CURRENT:
+                from netui.db.migrate import upgrade_to_head
 
-        try:
-            upgrade_to_head(engine)
-        except BaseException:
-            engine.dispose()
-            raise
-    with engine.connect():
-        pass
+                upgrade_to_head(engine)
+            with engine.connect():
+                pass
+    except BaseException:
+        engine.dispose()
+        raise
     _restrict_permissions(path)
     return Database(path, engine, clock)

@@ -15,11 +15,13 @@ from contextlib import closing, contextmanager
 from pathlib import Path
 
 from netui.db.schema_version import HEAD, REVISIONS
-from netui.errors import DatabaseFileError
+from netui.errors import DatabaseDamagedError, DatabaseFileError
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 _WAL_MODE = 2  # bytes 18 and 19 of the header: the file is in write-ahead-log mode
 MEMORY_NAME = ":memory:"
+# SQLite's primary result codes for a damaged file (https://www.sqlite.org/rescode.html).
+CORRUPT, NOTADB = 11, 26
 
 
 class FileState(enum.Enum):
@@ -58,19 +60,33 @@ def _uses_wal(path: Path) -> bool:
 
 @contextmanager
 def reading(path: Path) -> Iterator[sqlite3.Connection]:
-    """A connection that reads the file at ``path`` and leaves nothing new beside it.
+    """A read-only connection to the file at ``path`` that leaves nothing new beside it.
 
     A read-only connection to a write-ahead-log database creates ``-wal`` and ``-shm``
-    files and cannot remove them. When those are missing no connection has the file open,
-    so a read-write connection (made query-only) is used instead: as the last one to
-    close, SQLite removes what it created, and the file itself is not written. The URI is
-    built from ``Path.as_uri``, which percent-encodes ``?``, ``%``, ``#`` and spaces.
+    files and cannot remove them. When they were not there before, a query-only
+    read-write connection opened afterwards removes them as it closes, if it is the last
+    to use them. (Reading through that connection instead would be simpler, but SQLite's
+    quick check runs about 2.5 times slower on it.) The URI comes from ``Path.as_uri``,
+    which percent-encodes ``?``, ``%``, ``#`` and spaces.
     """
-    mode = "rw" if _uses_wal(path) and not Path(f"{path}-wal").exists() else "ro"
-    with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode={mode}", uri=True)) as conn:
-        if mode == "rw":
+    uri = path.resolve().as_uri()
+    made_here = _uses_wal(path) and not Path(f"{path}-wal").exists()
+    try:
+        with closing(sqlite3.connect(f"{uri}?mode=ro", uri=True)) as conn:
+            yield conn
+    finally:
+        if made_here:
+            _tidy(uri)
+
+
+def _tidy(uri: str) -> None:
+    """Let SQLite remove ``-wal`` and ``-shm`` files no connection uses any more."""
+    try:
+        with closing(sqlite3.connect(f"{uri}?mode=rw", uri=True)) as conn:
             conn.execute("PRAGMA query_only = 1")
-        yield conn
+            conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
+    except sqlite3.Error:
+        pass  # unreadable: the file is refused anyway, and tidying is only tidying
 
 
 def inspect_file(path: Path) -> tuple[FileState, str | None]:
@@ -93,6 +109,8 @@ def inspect_file(path: Path) -> tuple[FileState, str | None]:
                 )
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
     except sqlite3.DatabaseError as exc:
+        if is_damage(exc):
+            raise damaged_error(path, "SQLite cannot read its tables") from exc
         raise DatabaseFileError(f"{path} cannot be read as a database ({exc}); left as is") from exc
     revision = row[0] if row else None
     if revision == HEAD:
@@ -114,3 +132,57 @@ def has_user_data(path: Path) -> bool:
             )
         ]
         return any(conn.execute(f'SELECT 1 FROM "{t}" LIMIT 1').fetchone() for t in tables)
+
+
+def damaged_error(
+    path: Path, why: str = "SQLite finds it malformed", *, checking: bool = False
+) -> DatabaseDamagedError:
+    """What netui says about a damaged database, wherever the damage was met.
+
+    ``checking`` is for ``netui db check`` itself, which has nothing to write and need not
+    be suggested.
+    """
+    todo = "" if checking else "nothing was written. Run netui db check, and "
+    return DatabaseDamagedError(
+        f"{path} is damaged ({why}); {todo}put a backup back with netui db restore"
+    )
+
+
+def is_damage(error: sqlite3.Error) -> bool:
+    code = getattr(error, "sqlite_errorcode", None)
+    if isinstance(code, int) and code & 0xFF in (CORRUPT, NOTADB):
+        return True
+    return "malformed" in str(error).lower()
+
+
+def first_problem(path: Path) -> str | None:
+    """SQLite's first complaint about the file (``PRAGMA quick_check``), or None if sound.
+
+    quick_check reads every page once and checks the b-trees, the records and the NOT NULL
+    and CHECK constraints: what bytes flipped on disk break. It skips the slower match of
+    every index against its table (integrity_check). A missing or empty file is sound.
+    Failures other than damage (busy, unreadable) are raised, not taken for damage.
+    """
+    if not path.is_file() or path.stat().st_size == 0:
+        return None
+    try:
+        with reading(path) as conn:
+            answers = [str(row[0]) for row in conn.execute("PRAGMA quick_check")]
+    except sqlite3.DatabaseError as exc:
+        if is_damage(exc):
+            return str(exc)
+        raise
+    if answers == ["ok"]:
+        return None
+    details = [a for line in answers for a in line.splitlines() if not a.startswith("***")]
+    return details[0] if details else "quick_check gave no answer"
+
+
+def ensure_sound(path: Path) -> None:
+    """Raise DatabaseDamagedError if SQLite's quick check finds the file damaged."""
+    try:
+        problem = first_problem(path)
+    except sqlite3.Error as exc:
+        raise DatabaseFileError(f"{path} cannot be read ({exc}); nothing was written") from exc
+    if problem is not None:
+        raise damaged_error(path)

@@ -11,13 +11,20 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from netui.db.filecheck import FileState, inspect_file, reading
+from netui.db.filecheck import (
+    FileState,
+    damaged_error,
+    ensure_sound,
+    inspect_file,
+    is_damage,
+    reading,
+)
 from netui.db.private import make_private_folders
 from netui.db.schema_version import HEAD
 from netui.domain.clock import Clock
-from netui.errors import DatabaseFileError, ValidationError
+from netui.errors import DatabaseDamagedError, DatabaseFileError, ValidationError
 
-__all__ = ["FileReport", "backup_database", "check_database", "ensure_openable"]
+__all__ = ["FileReport", "backup_database", "check_database", "damage_behind", "ensure_openable"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +68,8 @@ def check_database(path: Path) -> FileReport:
     try:
         contacts, integrity = _read_only_facts(path)
     except sqlite3.DatabaseError as exc:
+        if is_damage(exc):
+            raise damaged_error(path, "SQLite cannot read it", checking=True) from exc
         raise DatabaseFileError(f"{path} cannot be read ({exc}); left as is") from exc
     return FileReport(path, True, state.value, revision, HEAD, contacts, integrity)
 
@@ -74,6 +83,7 @@ def backup_database(source: Path, dest: Path, clock: Clock, *, force: bool = Fal
     state, _ = inspect_file(source)
     if state is FileState.NEW:
         raise DatabaseFileError(f"there is no netui database at {source} to back up")
+    ensure_sound(source)  # a copy of a damaged file would pass for a good backup
     if dest.is_dir():
         stamp = clock().astimezone().strftime("%Y%m%d-%H%M%S")
         dest = dest / f"{source.stem}-backup-{stamp}{source.suffix or '.db'}"
@@ -95,3 +105,19 @@ def backup_database(source: Path, dest: Path, clock: Clock, *, force: bool = Fal
     finally:
         partial.unlink(missing_ok=True)
     return dest
+
+
+def damage_behind(path: Path) -> DatabaseDamagedError | None:
+    """If an unexpected failure on ``path`` came from damage SQLite can see, netui's error.
+
+    Damage can break a read in ways no query reports (a NULL where a name must be), so
+    before calling such a failure a bug, the CLI asks this. It never raises.
+    """
+    try:
+        inspect_file(path)  # only a netui database can be a damaged one
+        ensure_sound(path)
+    except DatabaseDamagedError as error:
+        return error
+    except Exception:  # asked while handling another failure: never add one
+        return None
+    return None
