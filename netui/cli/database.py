@@ -7,13 +7,14 @@ from pathlib import Path
 import click
 
 from netui.cli.base import CliError, clock, db_option, db_path, json_option
-from netui.cli.output import echo_json, printable
+from netui.cli.output import echo_json, echo_lines, printable
+from netui.cli.table import format_table
 
 
 @click.group()
 @db_option
 def db() -> None:
-    """The database file: where it is, is it sound, back it up."""
+    """The database file: where it is, is it sound, back it up, put a backup back."""
 
 
 @db.command("path")
@@ -62,7 +63,7 @@ def db_check(as_json: bool) -> None:
     if report.integrity != "ok":
         raise CliError(
             f"{report.path} is damaged (it failed SQLite's check); put a backup back with "
-            "netui db restore"
+            "netui db restore (netui db backups lists them)"
         )
 
 
@@ -76,3 +77,53 @@ def db_backup(dest: Path, force: bool) -> None:
 
     copy = backup_database(db_path(), dest, clock(), force=force)
     click.echo(f"Backed up {db_path()} to {copy}")
+
+
+def _size(count: int) -> str:
+    return f"{count / 1024:,.0f} KB" if count < 1024 * 1024 else f"{count / 1024**2:,.1f} MB"
+
+
+@db.command("backups")
+@json_option
+@db_option
+def db_backups(as_json: bool) -> None:
+    """List the daily backups netui keeps beside the database (one a day, the last 7).
+
+    A backup is made when the app or a command that writes first opens the database on a
+    day; put one back with netui db restore.
+    """
+    from netui.services.safekeeping import KEEP, backups_folder, daily_backups
+
+    path = db_path()
+    found = daily_backups(path)
+    if as_json:
+        echo_json(
+            [
+                {
+                    "path": str(b.path),
+                    "day": b.day.isoformat(),
+                    "bytes": b.size,
+                    "contacts": b.contacts,
+                }
+                for b in found
+            ]
+        )
+        return
+    folder = printable(str(backups_folder(path)))
+    if not found:
+        click.echo(f"No backups yet in {folder}: netui makes one a day when it writes.")
+        return
+    rows = [
+        [
+            b.day.isoformat(),
+            "unreadable" if b.contacts is None else f"{b.contacts:,}",
+            _size(b.size),
+            printable(str(b.path)),
+        ]
+        for b in found
+    ]
+    headers = ("Day", "Contacts", "Size", "Backup")
+    echo_lines(format_table(headers, rows, right=(1, 2)))  # paths whole, to copy
+    click.echo(
+        f"Newest first; the last {KEEP} days are kept. Put one back with: netui db restore BACKUP"
+    )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC
@@ -14,7 +13,8 @@ from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from netui.db.failures import explain, explained
-from netui.db.filecheck import FileState, ensure_sound, has_user_data, inspect_file, reading
+from netui.db.filecheck import FileState, ensure_sound, has_user_data, inspect_file
+from netui.db.filecopy import backup_file
 from netui.db.models import CLOCK_OPTION
 from netui.db.private import create_private_file
 from netui.domain.clock import Clock
@@ -59,17 +59,6 @@ def _restrict_permissions(path: Path) -> None:
     for candidate in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
         if candidate.exists():
             candidate.chmod(0o600)
-
-
-def backup_file(source: Path, dest: Path) -> None:
-    """Copy a live database safely with SQLite's online backup API."""
-    with reading(source) as src:
-        dst = sqlite3.connect(dest)
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    dest.chmod(0o600)
 
 
 def pre_upgrade_backup_path(path: Path, revision: str | None, clock: Clock) -> Path:

@@ -144,7 +144,8 @@ def damaged_error(
     """
     todo = "" if checking else "nothing was written. Run netui db check, and "
     return DatabaseDamagedError(
-        f"{path} is damaged ({why}); {todo}put a backup back with netui db restore"
+        f"{path} is damaged ({why}); {todo}put a backup back with netui db restore "
+        "(netui db backups lists them)"
     )
 
 

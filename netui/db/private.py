@@ -31,12 +31,7 @@ def make_private_folders(folder: Path) -> None:
         level.chmod(PRIVATE_FOLDER)  # the umask may have taken bits from mkdir's mode
 
 
-def create_private_file(path: Path, *, exclusive: bool = False) -> None:
-    """Create ``path`` empty and 0600 (its folders 0700) unless it exists.
-
-    With ``exclusive`` an existing file is an error (FileExistsError), for a copy that
-    must not land on a file someone else is writing.
-    """
+def create_private_file(path: Path) -> None:
+    """Create ``path`` empty and 0600 (its missing folders 0700) unless it exists."""
     make_private_folders(path.parent)
-    flags = os.O_CREAT | os.O_WRONLY | (os.O_EXCL if exclusive else 0)
-    os.close(os.open(path, flags, PRIVATE_FILE))
+    os.close(os.open(path, os.O_CREAT | os.O_WRONLY, PRIVATE_FILE))

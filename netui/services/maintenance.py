@@ -6,7 +6,6 @@ file before the app starts costs no SQLAlchemy import.
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +18,7 @@ from netui.db.filecheck import (
     is_damage,
     reading,
 )
+from netui.db.filecopy import backup_file
 from netui.db.private import make_private_folders
 from netui.db.schema_version import HEAD
 from netui.domain.clock import Clock
@@ -93,17 +93,10 @@ def backup_database(source: Path, dest: Path, clock: Clock, *, force: bool = Fal
         raise ValidationError("DEST", f"{dest} already exists; add --force to replace it")
     if not dest.parent.is_dir():
         raise ValidationError("DEST", f"the folder {dest.parent} does not exist")
-    from netui.db.engine import backup_file
-
-    partial = dest.with_name(f".{dest.name}.partial")
-    partial.unlink(missing_ok=True)
     try:
-        backup_file(source, partial)
-        os.replace(partial, dest)
+        backup_file(source, dest)
     except sqlite3.Error as exc:
         raise DatabaseFileError(f"could not back up {source} ({exc})") from exc
-    finally:
-        partial.unlink(missing_ok=True)
     return dest
 
 

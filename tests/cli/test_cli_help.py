@@ -60,6 +60,7 @@ def test_every_command_is_covered() -> None:
         ("db", "path"),
         ("db", "check"),
         ("db", "backup"),
+        ("db", "backups"),
         ("settings", "targets"),
         ("settings", "show"),
     }

@@ -36,7 +36,9 @@ def test_every_command_uses_the_file_named(cmd, tmp_path, name):
     copy = tmp_path / f"copy of {name}"
     cmd.ok("db", "backup", str(copy), db=path)
     assert cmd.json("top20", db=copy)["contacts"][0]["full_name"] == "Ann Lee"
-    assert names_in(tmp_path) == sorted([name, copy.name])
+    assert names_in(tmp_path) == sorted([name, copy.name, "backups"])
+    [daily] = (tmp_path / "backups").iterdir()  # made by set, the first write on a day
+    assert cmd.json("contacts", db=daily)[0]["full_name"] == "Ann Lee"
     assert path.stat().st_mode & 0o777 == 0o600
 
 

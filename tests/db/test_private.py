@@ -53,7 +53,5 @@ def test_folders_that_exist_are_left_as_they_are(tmp_path: Path) -> None:
 @pytest.mark.usefixtures("open_umask")
 def test_a_private_file_is_0600_from_the_start(tmp_path: Path) -> None:
     path = tmp_path / "new" / "copy.db"
-    create_private_file(path, exclusive=True)
+    create_private_file(path)
     assert (mode(path), mode(path.parent)) == (0o600, 0o700)
-    with pytest.raises(FileExistsError):
-        create_private_file(path, exclusive=True)
