@@ -127,3 +127,40 @@ def db_backups(as_json: bool) -> None:
     click.echo(
         f"Newest first; the last {KEEP} days are kept. Put one back with: netui db restore BACKUP"
     )
+
+
+@db.command("restore")
+@click.argument("backup", type=click.Path(path_type=Path))
+@click.option("--yes", "-y", is_flag=True, help="Do not ask for confirmation.")
+@db_option
+def db_restore(backup: Path, yes: bool) -> None:
+    """Put BACKUP back in place of the database; the file there now is kept beside it.
+
+    BACKUP must be a sound netui database (see netui db backups). It is refused while
+    another netui has the database open: close the app first.
+    """
+    from netui.services.restore import plan_restore, restore_database
+
+    path = db_path()
+    plan = plan_restore(path, backup, clock())
+    if not yes:
+        now = "no file" if plan.kept is None else _count(plan.current_contacts)
+        click.echo(f"Put back: {printable(str(backup))} ({_count(plan.backup_contacts)})")
+        click.echo(f"Over:     {printable(str(path))} ({now})")
+        if plan.kept is not None:
+            click.echo(f"Keeping the file there now as {printable(str(plan.kept))}")
+        if not click.confirm("Restore?", default=False):
+            raise CliError("nothing restored")
+    done = restore_database(path, backup, clock())
+    click.echo(
+        f"Restored {printable(str(backup))} to {printable(str(path))} "
+        f"({_count(done.backup_contacts)})"
+    )
+    if done.kept is not None:
+        click.echo(f"The file that was there is kept as {printable(str(done.kept))}")
+
+
+def _count(contacts: int | None) -> str:
+    if contacts is None:
+        return "unreadable"
+    return f"{contacts:,} contact{'' if contacts == 1 else 's'}"

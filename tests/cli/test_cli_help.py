@@ -61,6 +61,7 @@ def test_every_command_is_covered() -> None:
         ("db", "check"),
         ("db", "backup"),
         ("db", "backups"),
+        ("db", "restore"),
         ("settings", "targets"),
         ("settings", "show"),
     }
