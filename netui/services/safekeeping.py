@@ -11,7 +11,8 @@ so too. The app checks as it opens, in the worker that loads the list.
 Then, if the file holds data and has no backup from today, one is made in ``backups/``
 beside it (folder 0700, files 0600) with SQLite's online backup, so it is known sound;
 the last :data:`KEEP` days' are kept. A backup that cannot be made (a full disk) does not
-stop the work: it is logged, and tried again on the next run.
+stop the work: it is logged (at INFO, which Python does not print unasked: a read-only
+data folder would otherwise add a line to every command), and tried again next run.
 """
 
 from __future__ import annotations
@@ -119,5 +120,5 @@ def prepare_to_write(path: Path, clock: Clock) -> Path | None:
     try:
         return make_daily_backup(path, clock)
     except (OSError, sqlite3.Error) as error:
-        log.warning("netui could not make today's backup of %s: %s", path, error)
+        log.info("netui could not make today's backup of %s: %s", path, error)
         return None

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -186,3 +188,13 @@ def test_backups_lists_the_daily_copies(cmd, db, clock):
     assert lines[1].split()[0:2] == [newer["day"], "2"]
     assert lines[1].endswith(newer["path"])
     assert lines[-1].endswith("Put one back with: netui db restore BACKUP")
+
+
+def test_a_backup_that_cannot_be_made_adds_nothing_to_a_command(tmp_path):
+    """Run for real: under pytest, logging's own handlers would hide a printed warning."""
+    path = tmp_path / "netui.db"
+    run = [sys.executable, "-m", "netui", "--db", str(path), "add"]
+    subprocess.run([*run, "Ann Lee"], check=True, capture_output=True)
+    (tmp_path / "backups").write_text("a file where the daily backups would go")
+    done = subprocess.run([*run, "Bo Chen"], capture_output=True, text=True, check=True)
+    assert (done.stdout, done.stderr) == ("Added #2 Bo Chen\n", "")
