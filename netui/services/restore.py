@@ -98,10 +98,9 @@ def _kept_name(database: Path, clock: Clock) -> Path:
 
 def plan_restore(database: Path, backup: Path, clock: Clock) -> RestorePlan:
     """Check everything a restore needs, changing nothing."""
+    current = _current_contacts(database)  # first: :memory:, a device... are no place to restore
     backup_contacts = _check_backup(database, backup)
-    exists = database.exists()
-    current = _current_contacts(database) if exists else None
-    kept = _kept_name(database, clock) if exists else None
+    kept = _kept_name(database, clock) if database.exists() else None
     return RestorePlan(database, backup, backup_contacts, current, kept)
 
 

@@ -151,8 +151,12 @@ def test_no_command_says_internal_error(cmd, tmp_path, monkeypatch, stack, case)
     out = prepared_out(tmp_path)
     work = tmp_path / "work"
     work.mkdir()
+    here = tmp_path / "here"  # where a name like :memory: would land as a file
+    here.mkdir()
+    monkeypatch.chdir(here)
     path = CASES[case](work, monkeypatch, stack)
     run_every_command(cmd, path, out, HUGE if case == "huge ids" else "1", case)
+    assert os.listdir(here) == []
 
 
 def run_every_command(cmd, path: Path, out: Path, number: str, case: str) -> None:
