@@ -99,6 +99,13 @@ def _debugging() -> bool:
     return os.environ.get(DEBUG_ENV_VAR, "") not in ("", "0")
 
 
+def _damage_behind() -> NetuiError | None:
+    """The database's damage, if that is what made a command fail unexpectedly."""
+    from netui.services.maintenance import damage_behind
+
+    return damage_behind(db_path())
+
+
 class NetuiGroup(click.Group):
     """The top-level group: turns every error from any subcommand into one line."""
 
@@ -119,6 +126,9 @@ class NetuiGroup(click.Group):
         except Exception as error:
             if _debugging():
                 raise
+            damage = _damage_behind()
+            if damage is not None:
+                raise CliError(str(damage)) from None
             raise CliError(
                 f"{type(error).__name__}: {error} (run with {DEBUG_ENV_VAR}=1 for details)",
                 kind="internal error",
@@ -163,11 +173,17 @@ def db_path() -> Path:
 
 
 @contextmanager
-def open_services() -> Iterator[Services]:
-    """The services on the database file, closed afterwards (SQLAlchemy loads only here)."""
+def open_services(*, writing: bool) -> Iterator[Services]:
+    """The services on the database file, closed afterwards (SQLAlchemy loads only here).
+
+    A command that may write says so with ``writing``: the file is then checked for damage
+    first. Each command chooses; there is no default to forget.
+    """
     from netui.services import context
 
-    services = context.open_services(db_path(), clock(), busy_timeout_ms=WRITE_WAIT_MS)
+    services = context.open_services(
+        db_path(), clock(), busy_timeout_ms=WRITE_WAIT_MS, writing=writing
+    )
     try:
         yield services
     finally:

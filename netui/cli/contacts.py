@@ -105,7 +105,7 @@ def add(name: str, as_json: bool, **options: Any) -> None:
     draft = dataclasses.replace(
         ContactDraft(full_name=name, first_name=first, last_name=last), **_field_changes(options)
     )
-    with open_services() as services:
+    with open_services(writing=True) as services:
         contact = services.contacts.add(draft)
     if as_json:
         echo_json(contact_json(contact))
@@ -131,7 +131,7 @@ def edit(contact_id: int, name: str | None, as_json: bool, **options: Any) -> No
         changes.update(full_name=name, first_name=first, last_name=last)
     if not changes:
         raise click.UsageError("nothing to change: give at least one option (see --help)")
-    with open_services() as services:
+    with open_services(writing=True) as services:
         draft = dataclasses.replace(services.contacts.get(contact_id).to_draft(), **changes)
         contact = services.contacts.update(contact_id, draft)
     if as_json:
@@ -162,7 +162,7 @@ def edit(contact_id: int, name: str | None, as_json: bool, **options: Any) -> No
 def contacts(status: str, query: str, sort: str, as_json: bool) -> None:
     """List contacts, highest priority first."""
     status_filter, sort_key = StatusFilter(status.lower()), SortKey(sort.lower())
-    with open_services() as services:
+    with open_services(writing=False) as services:
         if as_json:
             found = services.contacts.find(status_filter, query, sort_key)
             echo_json([contact_json(c) for c in found])
@@ -191,7 +191,7 @@ def contacts(status: str, query: str, sort: str, as_json: bool) -> None:
 @db_option
 def show(contact_id: int, as_json: bool) -> None:
     """Everything about one contact, with what was logged."""
-    with open_services() as services:
+    with open_services(writing=False) as services:
         contact = services.contacts.get(contact_id)
         history = services.interactions.history(contact_id)
     if as_json:

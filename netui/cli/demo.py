@@ -32,7 +32,7 @@ def demo(count: int, seed: int) -> None:
     from netui.services.demo import fill_demo
 
     path = db_path()
-    with open_services() as services:
+    with open_services(writing=True) as services:
         summary = fill_demo(services, count, seed)
     click.echo(
         f"Filled {path} with {summary.contacts:,} invented contacts in {summary.seconds:.1f} s: "

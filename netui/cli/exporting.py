@@ -54,8 +54,10 @@ def export(
     The file is written all or nothing and readable only by you; an existing PATH is
     replaced only with --force.
     """
+    from netui.io.export_files import check_destination
     from netui.services.export import ExportFormat, format_for_path
 
+    check_destination(path, force=force)  # a folder is said to be one, not a name without a format
     chosen = ExportFormat(file_format.lower()) if file_format else format_for_path(path)
     if chosen is None:
         raise click.UsageError(
@@ -65,7 +67,7 @@ def export(
     wanted = StatusFilter(status.lower()) if status else None
     if chosen is ExportFormat.JSON and wanted not in (None, StatusFilter.ALL):
         raise click.UsageError("--status applies to csv, vcard and ics; a JSON backup has all")
-    with open_services() as services:
+    with open_services(writing=False) as services:
         summary = services.export.export(path, chosen, wanted, force=force)
     if as_json:
         echo_json(

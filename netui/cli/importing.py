@@ -10,7 +10,7 @@ import click
 
 from netui.cli.base import CliError, db_option, json_option, open_services
 from netui.cli.output import contact_json, echo_json, echo_lines, printable
-from netui.cli.params import CONTACT_ID
+from netui.cli.params import BATCH_ID, CONTACT_ID
 from netui.cli.table import terminal_table
 
 if TYPE_CHECKING:
@@ -198,7 +198,7 @@ def _batch_json(batch: ImportBatchInfo) -> dict[str, Any]:
 
 
 def _list_batches(as_json: bool) -> None:
-    with open_services() as services:
+    with open_services(writing=False) as services:
         batches = services.imports.batches()
     if as_json:
         echo_json([_batch_json(b) for b in batches])
@@ -225,7 +225,7 @@ def _list_batches(as_json: bool) -> None:
 
 
 def _restore_backup(path: Path, as_json: bool) -> None:
-    with open_services() as services:
+    with open_services(writing=True) as services:
         restored = services.backup.restore(path)
     if as_json:
         echo_json(
@@ -258,7 +258,7 @@ def _restore_backup(path: Path, as_json: bool) -> None:
     "field ignore drops a column).",
 )
 @click.option("--dry-run", is_flag=True, help="Report what the import would do; write nothing.")
-@click.option("--undo", "undo_batch", type=int, metavar="BATCH", help="Undo a whole import.")
+@click.option("--undo", "undo_batch", type=BATCH_ID, metavar="BATCH", help="Undo a whole import.")
 @click.option("--list", "list_batches", is_flag=True, help="List past imports.")
 @json_option
 @db_option
@@ -294,7 +294,7 @@ def import_(
         _list_batches(as_json)
         return
     if undo_batch is not None:
-        with open_services() as services:
+        with open_services(writing=True) as services:
             result = services.imports.undo(undo_batch)
         if as_json:
             echo_json(_undo_json(result))
@@ -315,7 +315,7 @@ def import_(
         sniff(path, file_format, mapping)
     except ImportFileError as error:
         raise CliError(str(error)) from None
-    with open_services() as services:
+    with open_services(writing=True) as services:
         summary = services.imports.run(path, file_format, mapping or None, dry_run=dry_run)
     if as_json:
         echo_json(summary_json(summary))
@@ -333,7 +333,7 @@ def _side(contact: Contact) -> str:
 @db_option
 def dupes(as_json: bool) -> None:
     """List contacts that look like one person twice (merge them with netui merge)."""
-    with open_services() as services:
+    with open_services(writing=False) as services:
         pairs = services.merge.find_duplicates()
     if as_json:
         echo_json(
@@ -370,7 +370,7 @@ def merge(keep_id: int, other_id: int, yes: bool, as_json: bool) -> None:
     Every call and message, email, phone, tag and note of both is kept; KEEP's empty
     fields are filled from OTHER, and the better triage status (and Top 20 rank) stays.
     """
-    with open_services() as services:
+    with open_services(writing=True) as services:
         if not yes:
             keep, other = services.contacts.get_many([keep_id, other_id])
             click.echo(f"Keep:  {_side(keep)}")

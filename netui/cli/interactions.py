@@ -52,7 +52,7 @@ def log(
         occurred_at=read_option("--when", read_when, when or "", clock()(), local_zone()),
         follow_up=read_option("--follow-up", read_follow_up, follow_up or "", today()),
     )
-    with open_services() as services:
+    with open_services(writing=True) as services:
         logged = services.interactions.log(contact_id, draft)
         contact = services.contacts.get(contact_id)
     if as_json:

@@ -1,4 +1,4 @@
-"""Parsing what users type: contact ids and outcomes; other values by netui.domain.inputs.
+"""Parsing what users type: contact and import ids, outcomes; the rest by netui.domain.inputs.
 
 Dates, times, strength, cadence and lists follow the same rules as the app's forms, in
 :mod:`netui.domain.inputs`; :func:`read_option` adds the option's name to their messages.
@@ -14,24 +14,40 @@ import click
 
 from netui.domain.inputs import InputError
 from netui.domain.types import Outcome
-from netui.errors import ValidationError
+from netui.errors import NotFoundError, ValidationError
 
 P = ParamSpec("P")
 T = TypeVar("T")
 
 
-class ContactIdType(click.ParamType[int, Any]):
-    """A contact id as shown in lists: ``12`` or ``#12``."""
+SQLITE_MAX_ID = 2**63 - 1
+"""The largest integer SQLite stores: no row can have a larger id."""
+
+
+class RecordIdType(click.ParamType[int, Any]):
+    """An id as netui shows it: ``12`` or ``#12``.
+
+    An id too large for SQLite names nothing, so it is said the way a missing one is
+    (``no contact with id N``) instead of failing on its way into the query.
+    """
 
     name = "ID"
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+        self.article = "an" if kind[:1] in "aeiou" else "a"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
         if isinstance(value, int):
             return value
-        text = str(value).strip().removeprefix("#")
-        if not text.isdigit() or int(text) < 1:
-            self.fail(f"{value!r} is not a contact id (a number such as 12)", param, ctx)
-        return int(text)
+        digits = str(value).strip().removeprefix("#").lstrip("0")
+        if not digits or not (digits.isascii() and digits.isdigit()):
+            self.fail(
+                f"{value!r} is not {self.article} {self.kind} id (a number such as 12)", param, ctx
+            )
+        if len(digits) > len(str(SQLITE_MAX_ID)) or int(digits) > SQLITE_MAX_ID:
+            raise NotFoundError(f"no {self.kind} with id {digits}")
+        return int(digits)
 
 
 class OutcomeType(click.ParamType[Outcome, Any]):
@@ -55,7 +71,8 @@ class OutcomeType(click.ParamType[Outcome, Any]):
         return "[" + "|".join(o.value for o in Outcome) + "]"
 
 
-CONTACT_ID = ContactIdType()
+CONTACT_ID = RecordIdType("contact")
+BATCH_ID = RecordIdType("import")
 
 
 def read_option(option: str, reader: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:

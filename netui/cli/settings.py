@@ -23,7 +23,7 @@ def settings_targets(keywords: str) -> None:
     A contact whose company or title contains one, e.g. "fintech, product manager",
     ranks higher. An empty string clears them.
     """
-    with open_services() as services:
+    with open_services(writing=True) as services:
         saved = services.settings.set_target_keywords(keywords)
     if saved:
         click.echo("Target keywords: " + ", ".join(printable(k) for k in saved))
@@ -36,7 +36,7 @@ def settings_targets(keywords: str) -> None:
 @db_option
 def settings_show(as_json: bool) -> None:
     """Show the current settings."""
-    with open_services() as services:
+    with open_services(writing=False) as services:
         targets = services.settings.target_keywords()
         theme = services.settings.theme()
     if as_json:

@@ -60,7 +60,7 @@ def set_(
     if strength is not None and level is None:
         raise ValidationError("strength", "give a number from 1 to 5")
     messages: list[str] = []
-    with open_services() as services:
+    with open_services(writing=True) as services:
         try:
             if rank is not None:
                 messages.append(services.triage.set_rank(contact_ids[0], rank).message)
@@ -79,7 +79,7 @@ def set_(
 @db_option
 def undo() -> None:
     """Undo the last triage decision (status, rank or strength)."""
-    with open_services() as services:
+    with open_services(writing=True) as services:
         result = services.triage.undo()
     click.echo(printable(result.message) if result else "Nothing to undo")
 
@@ -89,7 +89,7 @@ def undo() -> None:
 @db_option
 def top20(as_json: bool) -> None:
     """The Top 20 in rank order, and how many of them you have reached."""
-    with open_services() as services:
+    with open_services(writing=False) as services:
         members = services.contacts.find(StatusFilter.TOP20)
         progress = services.triage.top20_progress()
     if as_json:

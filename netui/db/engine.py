@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC
@@ -11,13 +9,15 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from netui.db.changes import ChangeWatcher, listen_for_own_writes
 from netui.db.failures import explain, explained
-from netui.db.filecheck import FileState, has_user_data, inspect_file
+from netui.db.filecheck import FileState, ensure_sound, has_user_data, inspect_file
+from netui.db.filecopy import backup_file
 from netui.db.models import CLOCK_OPTION
+from netui.db.private import create_private_file
 from netui.domain.clock import Clock
 from netui.errors import DatabaseFileError
 
@@ -36,6 +36,13 @@ BUSY_TIMEOUT_MS = 5000
 
 
 def make_engine(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
+    """An engine on exactly the file at ``path``.
+
+    The URL is built from parts, never from text: in ``sqlite:///{path}`` a ``?`` in the
+    name starts a query (``other.db?x=1`` opened ``other.db``) and ``%41`` is decoded to
+    ``A``. Given as the database part, the name reaches ``sqlite3.connect`` as it is.
+    """
+
     def set_pragmas(dbapi_connection: Any, _record: Any) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
@@ -44,37 +51,15 @@ def make_engine(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
 
-    engine = create_engine(f"sqlite:///{path}")
+    engine = create_engine(URL.create("sqlite", database=str(path)))
     event.listen(engine, "connect", set_pragmas)
     return engine
-
-
-def _create_private_file(path: Path) -> None:
-    """Make the folder (0700) and the file (0600): the database holds personal data."""
-    if not path.parent.exists():
-        path.parent.mkdir(mode=0o700, parents=True)
-    if not path.exists():
-        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
 
 
 def _restrict_permissions(path: Path) -> None:
     for candidate in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
         if candidate.exists():
             candidate.chmod(0o600)
-
-
-def backup_file(source: Path, dest: Path) -> None:
-    """Copy a live database safely with SQLite's online backup API."""
-    src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        dst = sqlite3.connect(dest)
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    finally:
-        src.close()
-    dest.chmod(0o600)
 
 
 def pre_upgrade_backup_path(path: Path, revision: str | None, clock: Clock) -> Path:
@@ -178,22 +163,25 @@ def open_database(path: Path, clock: Clock, busy_timeout_ms: int = BUSY_TIMEOUT_
     state, revision = inspect_file(path)
     if state is FileState.NEW:
         try:
-            _create_private_file(path)
+            create_private_file(path)
         except OSError as error:
             reason = error.strerror or str(error)
             raise DatabaseFileError(f"cannot create {path}: {reason}") from error
-    elif state is FileState.OUTDATED and has_user_data(path):
-        backup_file(path, pre_upgrade_backup_path(path, revision, clock))
+    elif state is FileState.OUTDATED:
+        ensure_sound(path)  # upgrading writes: never into a damaged file
+        if has_user_data(path):
+            backup_file(path, pre_upgrade_backup_path(path, revision, clock))
     engine = make_engine(path, busy_timeout_ms)
-    if state is not FileState.CURRENT:
-        from netui.db.migrate import upgrade_to_head
+    try:
+        with explained(path):  # a failure to open or upgrade is said as netui says it
+            if state is not FileState.CURRENT:
+                from netui.db.migrate import upgrade_to_head
 
-        try:
-            upgrade_to_head(engine)
-        except BaseException:
-            engine.dispose()
-            raise
-    with engine.connect():
-        pass
+                upgrade_to_head(engine)
+            with engine.connect():
+                pass
+    except BaseException:
+        engine.dispose()
+        raise
     _restrict_permissions(path)
     return Database(path, engine, clock)

@@ -16,9 +16,9 @@ from pathlib import Path
 
 from sqlalchemy.exc import DBAPIError
 
+from netui.db.filecheck import damaged_error, is_damage
 from netui.errors import (
     DatabaseBusyError,
-    DatabaseDamagedError,
     DatabaseFileError,
     DiskFullError,
     NetuiError,
@@ -26,8 +26,8 @@ from netui.errors import (
 
 __all__ = ["explain", "explained"]
 
-# SQLite's primary result codes (https://www.sqlite.org/rescode.html).
-_BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = 5, 6, 8, 10, 11, 13, 14, 26
+# SQLite's primary result codes (https://www.sqlite.org/rescode.html); damage is filecheck's.
+_BUSY, _LOCKED, _READONLY, _IOERR, _FULL, _CANTOPEN = 5, 6, 8, 10, 13, 14
 
 
 def _sqlite_error(error: BaseException) -> sqlite3.Error | None:
@@ -49,11 +49,10 @@ def explain(error: BaseException, path: Path) -> NetuiError | None:
             "the database is busy: another netui is writing to it; nothing was changed, "
             "try again in a moment"
         )
-    if primary in (_CORRUPT, _NOTADB) or "malformed" in text:
-        return DatabaseDamagedError(
-            f"{path} is damaged (SQLite reports it malformed); nothing was written. "
-            "Run netui db check, and put a backup back with netui db restore"
-        )
+    if is_damage(found):
+        return damaged_error(path)
+    if "could not decode to utf-8" in text:  # netui writes only valid text: bytes changed
+        return damaged_error(path, "some stored text is not valid UTF-8")
     if primary == _FULL:
         return DiskFullError("the disk is full; nothing was written. Free some space and retry")
     if primary == _READONLY:

@@ -14,6 +14,7 @@ from netui.services.export import ExportService
 from netui.services.importer import ImportService
 from netui.services.interactions import InteractionService
 from netui.services.merge import MergeService
+from netui.services.safekeeping import prepare_to_write
 from netui.services.settings import SettingsService
 from netui.services.triage import TriageService
 
@@ -43,11 +44,17 @@ class Services:
         self.db.close()
 
 
-def open_services(path: Path, clock: Clock, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Services:
+def open_services(
+    path: Path, clock: Clock, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS, writing: bool = True
+) -> Services:
     """Open (creating or migrating) the database at ``path`` and wire the services to it.
 
     ``busy_timeout_ms`` is how long a write waits while another netui is writing.
+    ``writing`` (the app, and every command that writes) first refuses a damaged file;
+    a command that only reads passes False and is spared the check.
     """
+    if writing:
+        prepare_to_write(path, clock)
     db = open_database(path, clock, busy_timeout_ms)
     settings = SettingsService(db)
     backup = BackupService(db, clock)

@@ -6,17 +6,25 @@ file before the app starts costs no SQLAlchemy import.
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from netui.db.filecheck import FileState, inspect_file
+from netui.db.filecheck import (
+    FileState,
+    damaged_error,
+    ensure_sound,
+    inspect_file,
+    is_damage,
+    reading,
+)
+from netui.db.filecopy import backup_file
+from netui.db.private import make_private_folders
 from netui.db.schema_version import HEAD
 from netui.domain.clock import Clock
-from netui.errors import DatabaseFileError, ValidationError
+from netui.errors import DatabaseDamagedError, DatabaseFileError, ValidationError
 
-__all__ = ["FileReport", "backup_database", "check_database", "ensure_openable"]
+__all__ = ["FileReport", "backup_database", "check_database", "damage_behind", "ensure_openable"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,24 +43,20 @@ class FileReport:
 def ensure_openable(path: Path) -> None:
     """Raise DatabaseFileError now if the file cannot become or is not netui's database.
 
-    Only the folder may be created (0700), as opening the database would do anyway.
+    Only the folders may be created (each 0700), as opening the database would do anyway.
     """
     inspect_file(path)
-    if not path.parent.exists():
-        try:
-            path.parent.mkdir(mode=0o700, parents=True)
-        except OSError as error:
-            reason = error.strerror or str(error)
-            raise DatabaseFileError(f"cannot create the folder for {path}: {reason}") from error
+    try:
+        make_private_folders(path.parent)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise DatabaseFileError(f"cannot create the folder for {path}: {reason}") from error
 
 
 def _read_only_facts(path: Path) -> tuple[int, str]:
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    try:
+    with reading(path) as conn:
         row = conn.execute("SELECT count(*) FROM contact").fetchone()
         problems = [r[0] for r in conn.execute("PRAGMA quick_check")]
-    finally:
-        conn.close()
     return int(row[0]), problems[0] if problems else "ok"
 
 
@@ -64,6 +68,8 @@ def check_database(path: Path) -> FileReport:
     try:
         contacts, integrity = _read_only_facts(path)
     except sqlite3.DatabaseError as exc:
+        if is_damage(exc):
+            raise damaged_error(path, "SQLite cannot read it", checking=True) from exc
         raise DatabaseFileError(f"{path} cannot be read ({exc}); left as is") from exc
     return FileReport(path, True, state.value, revision, HEAD, contacts, integrity)
 
@@ -77,6 +83,7 @@ def backup_database(source: Path, dest: Path, clock: Clock, *, force: bool = Fal
     state, _ = inspect_file(source)
     if state is FileState.NEW:
         raise DatabaseFileError(f"there is no netui database at {source} to back up")
+    ensure_sound(source)  # a copy of a damaged file would pass for a good backup
     if dest.is_dir():
         stamp = clock().astimezone().strftime("%Y%m%d-%H%M%S")
         dest = dest / f"{source.stem}-backup-{stamp}{source.suffix or '.db'}"
@@ -86,15 +93,24 @@ def backup_database(source: Path, dest: Path, clock: Clock, *, force: bool = Fal
         raise ValidationError("DEST", f"{dest} already exists; add --force to replace it")
     if not dest.parent.is_dir():
         raise ValidationError("DEST", f"the folder {dest.parent} does not exist")
-    from netui.db.engine import backup_file
-
-    partial = dest.with_name(f".{dest.name}.partial")
-    partial.unlink(missing_ok=True)
     try:
-        backup_file(source, partial)
-        os.replace(partial, dest)
+        backup_file(source, dest)
     except sqlite3.Error as exc:
         raise DatabaseFileError(f"could not back up {source} ({exc})") from exc
-    finally:
-        partial.unlink(missing_ok=True)
     return dest
+
+
+def damage_behind(path: Path) -> DatabaseDamagedError | None:
+    """If an unexpected failure on ``path`` came from damage SQLite can see, netui's error.
+
+    Damage can break a read in ways no query reports (a NULL where a name must be), so
+    before calling such a failure a bug, the CLI asks this. It never raises.
+    """
+    try:
+        inspect_file(path)  # only a netui database can be a damaged one
+        ensure_sound(path)
+    except DatabaseDamagedError as error:
+        return error
+    except Exception:  # asked while handling another failure: never add one
+        return None
+    return None

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -113,7 +115,7 @@ def test_backup_makes_a_readable_copy(
 ) -> None:
     add("Ann Lee", company="Larkspur Analytics")
     cmd.ok("set", "1", "--status", "top20")
-    dest = tmp_path / "backups" / "copy.db"
+    dest = tmp_path / "copies" / "copy.db"
     dest.parent.mkdir()
     out = cmd.ok("db", "backup", str(dest))
     assert out == f"Backed up {db} to {dest}\n"
@@ -148,7 +150,7 @@ def test_backup_into_a_folder_picks_a_name(
     cmd: Netui, db: Path, tmp_path: Path, add: Callable[..., int]
 ) -> None:
     add("Ann Lee")
-    folder = tmp_path / "backups"
+    folder = tmp_path / "copies"
     folder.mkdir()
     out = cmd.ok("db", "backup", str(folder))
     [copy] = folder.iterdir()
@@ -168,3 +170,31 @@ def test_backup_refusals(cmd: Netui, db: Path, tmp_path: Path, add: Callable[...
     add("Ann Lee")
     assert "is the database itself" in cmd.fail("db", "backup", str(db), "--force")
     assert "does not exist" in cmd.fail("db", "backup", str(tmp_path / "nope" / "x.db"))
+
+
+def test_backups_lists_the_daily_copies(cmd, db, clock):
+    assert cmd.ok("db", "backups") == (
+        f"No backups yet in {db.parent / 'backups'}: netui makes one a day when it writes.\n"
+    )
+    cmd.ok("add", "Ann Lee")
+    cmd.ok("add", "Bo Chen")  # the day's first write to a file with data: a backup
+    clock.advance(days=1)
+    cmd.ok("add", "Cy Dee")
+    [newer, older] = cmd.json("db", "backups")
+    assert (newer["contacts"], older["contacts"]) == (2, 1)
+    assert newer["day"] > older["day"]
+    lines = cmd.ok("db", "backups").splitlines()
+    assert lines[0].split() == ["Day", "Contacts", "Size", "Backup"]
+    assert lines[1].split()[0:2] == [newer["day"], "2"]
+    assert lines[1].endswith(newer["path"])
+    assert lines[-1].endswith("Put one back with: netui db restore BACKUP")
+
+
+def test_a_backup_that_cannot_be_made_adds_nothing_to_a_command(tmp_path):
+    """Run for real: under pytest, logging's own handlers would hide a printed warning."""
+    path = tmp_path / "netui.db"
+    run = [sys.executable, "-m", "netui", "--db", str(path), "add"]
+    subprocess.run([*run, "Ann Lee"], check=True, capture_output=True)
+    (tmp_path / "backups").write_text("a file where the daily backups would go")
+    done = subprocess.run([*run, "Bo Chen"], capture_output=True, text=True, check=True)
+    assert (done.stdout, done.stderr) == ("Added #2 Bo Chen\n", "")

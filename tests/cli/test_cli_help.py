@@ -60,6 +60,8 @@ def test_every_command_is_covered() -> None:
         ("db", "path"),
         ("db", "check"),
         ("db", "backup"),
+        ("db", "backups"),
+        ("db", "restore"),
         ("settings", "targets"),
         ("settings", "show"),
     }

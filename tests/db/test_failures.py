@@ -80,13 +80,15 @@ def test_a_damaged_file_says_so_instead_of_an_internal_error(
     middle = len(data) // 2
     data[middle : middle + 8192] = b"\xa5" * 8192
     db_path.write_bytes(bytes(data))
-    damaged = open_services(db_path, clock)
+    damaged = open_services(db_path, clock, writing=False)  # a reader is not checked first
     try:
         with pytest.raises(DatabaseDamagedError, match="is damaged") as raised:
             damaged.contacts.list_rows()
     finally:
         damaged.close()
     assert "netui db check" in str(raised.value)
+    with pytest.raises(DatabaseDamagedError, match="nothing was written"):
+        open_services(db_path, clock)  # one about to write is refused before it starts
 
 
 def test_errors_that_are_bugs_are_not_dressed_up_as_user_errors(tmp_path: Path) -> None:
