@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from netui.db.import_records import ExistingContact
+from netui.domain.contact_uid import new_uid
 from netui.io import ImportedContact
 
 
@@ -33,7 +34,8 @@ def as_stored(contact: ImportedContact, contact_id: int) -> ExistingContact:
 
 
 def new_contact_rows(pending: Mapping[int, ImportedContact]) -> list[tuple[Any, ...]]:
-    """Pending records as the columns of new contacts (NEW_CONTACT_COLUMNS).
+    """Pending records as the columns of new contacts (NEW_CONTACT_COLUMNS), each with a
+    new UID.
 
     One comprehension unpacking each tuple, not a function call per row: this runs for
     every contact an import adds.
@@ -53,6 +55,7 @@ def new_contact_rows(pending: Mapping[int, ImportedContact]) -> list[tuple[Any, 
             "\n".join(tags),
             met,
             connected.isoformat() if connected else None,
+            new_uid(),
         )
         for contact_id, (
             _,
