@@ -291,6 +291,7 @@ class RowConverter:
                     clean_tags([tags]) if tags else (),
                     cells[met_at],
                     connected,
+                    "",
                 ),
             )
 

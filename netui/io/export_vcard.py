@@ -3,6 +3,9 @@
 Written by hand, one card per contact, so the output is exactly what is documented here
 and the same on every run:
 
+- ``UID`` is the contact's UID (:mod:`netui.domain.contact_uid`), the same in every export:
+  address books and CardDAV servers tell cards apart by it (khard skips a card without
+  one), and netui's import finds the contact by it again.
 - ``FN`` is the full name and ``N`` the last and first name (guessed from the full name
   when neither is stored, as ``N`` is required); ``ORG`` the company, ``TITLE`` the title.
 - Every email is an ``EMAIL;TYPE=INTERNET``, every phone a ``TEL``.
@@ -46,11 +49,11 @@ def vcard(contact: Contact) -> str:
     """One contact as a vCard 3.0 card, CRLF line endings included."""
     first, last = _names(contact)
     full = contact.full_name or " ".join(part for part in (first, last) if part)
-    lines = [
-        _HEAD,
-        property_line("N", f"{escape_text(last)};{escape_text(first)};;;"),
-        property_line("FN", escape_text(full)),
-    ]
+    lines = [_HEAD]
+    if contact.uid:
+        lines.append(property_line("UID", escape_text(contact.uid)))
+    lines.append(property_line("N", f"{escape_text(last)};{escape_text(first)};;;"))
+    lines.append(property_line("FN", escape_text(full)))
     if contact.company:
         lines.append(property_line("ORG", escape_text(contact.company)))
     if contact.title:

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from netui.domain.contact_uid import usable_uid
 from netui.io.contact_builder import (
     MAX_FIELD_LENGTH,
     build_contact,
@@ -46,6 +47,7 @@ _KEPT = frozenset(
         "X-ABLABEL",
         "X-LINKEDIN",
         "X-ABSHOWAS",
+        "UID",
     )
 )
 _STRUCTURED = frozenset(("N", "ORG"))
@@ -234,6 +236,7 @@ def _contact(card: RawCard, component: Any, stats: ReadStats) -> ImportedContact
         linkedin=linkedin,
         notes=notes,
         tags=clean_tags([tag for tag in tags if isinstance(tag, str) and tag]),
+        uid=next(filter(None, (usable_uid(_text(v)) for v in _values(component, "uid"))), ""),
         stats=stats,
         derive_names=_first(component, "x-abshowas").upper() != "COMPANY",
     )

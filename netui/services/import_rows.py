@@ -34,8 +34,8 @@ def as_stored(contact: ImportedContact, contact_id: int) -> ExistingContact:
 
 
 def new_contact_rows(pending: Mapping[int, ImportedContact]) -> list[tuple[Any, ...]]:
-    """Pending records as the columns of new contacts (NEW_CONTACT_COLUMNS), each with a
-    new UID.
+    """Pending records as the columns of new contacts (NEW_CONTACT_COLUMNS); a record
+    without a UID of its own is given a new one.
 
     One comprehension unpacking each tuple, not a function call per row: this runs for
     every contact an import adds.
@@ -55,7 +55,7 @@ def new_contact_rows(pending: Mapping[int, ImportedContact]) -> list[tuple[Any, 
             "\n".join(tags),
             met,
             connected.isoformat() if connected else None,
-            new_uid(),
+            uid or new_uid(),
         )
         for contact_id, (
             _,
@@ -71,6 +71,7 @@ def new_contact_rows(pending: Mapping[int, ImportedContact]) -> list[tuple[Any, 
             tags,
             met,
             connected,
+            uid,
         ) in pending.items()
     ]
 
@@ -82,7 +83,7 @@ def fingerprint(record: ImportedContact) -> int:
     Built by unpacking the record's tuple (one step) rather than reading eleven fields by
     name: a re-import computes one per row.
     """
-    _, _, first, last, company, title, emails, phones, url, notes, tags, met, connected = record
+    _, _, first, last, company, title, emails, phones, url, notes, tags, met, connected, _ = record
     return hash(
         (
             first,

@@ -107,6 +107,7 @@ def test_a_card_has_every_field() -> None:
         "BEGIN:VCARD",
         "VERSION:3.0",
         "PRODID:-//netui//netui contacts export//EN",
+        "UID:0b7d3c2e-5f1a-4c8e-9d6b-000000000001",
         "N:Whitfield;Dana;;;",
         "FN:Dana Whitfield",
         "ORG:Tidewell Systems",
@@ -121,6 +122,23 @@ def test_a_card_has_every_field() -> None:
         "CATEGORIES:former colleague,mentor",
         "END:VCARD",
     ]
+
+
+def test_the_uid_is_the_contacts_own_and_read_back(tmp_path: Path) -> None:
+    contacts = [make_contact(1), make_contact(2, uid="urn:uuid:Apple, Card; 1")]
+    text = "".join(map(vcard, contacts))
+    assert [card.uid.value for card in with_vobject(text)] == [c.uid for c in contacts]
+    path = tmp_path / "cards.vcf"
+    path.write_text(text, encoding="utf-8", newline="")
+    assert [read.uid for read in with_netui(path)] == [c.uid for c in contacts]
+    assert "UID" not in with_vobject(vcard(make_contact(uid="")))[0].contents
+
+
+def test_an_unusable_uid_is_read_as_none(tmp_path: Path) -> None:
+    """A card's UID that cannot name a contact (blank, or absurdly long) is not kept."""
+    contacts = [make_contact(1, uid="\x07 "), make_contact(2, uid="x" * 256)]
+    path = write_file(tmp_path / "cards.vcf", contacts)
+    assert [read.uid for read in with_netui(path)] == ["", ""]
 
 
 def test_empty_fields_are_left_out_and_n_is_guessed_from_the_full_name() -> None:
