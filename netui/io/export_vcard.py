@@ -12,15 +12,18 @@ and the same on every run:
 - The LinkedIn profile is written twice, as address books look for it in different places:
   an ``item1.URL`` labelled ``LinkedIn`` (``X-ABLABEL``, Apple's way, also read by Google)
   and an ``X-SOCIALPROFILE;TYPE=linkedin`` (Apple's social profile field).
-- ``NOTE`` holds the notes, line breaks included; ``CATEGORIES`` the tags.
+- ``NOTE`` holds the notes, line breaks included, and how you met as its last paragraph
+  (``How we met: ...``); ``X-NETUI-HOW-WE-MET`` holds how you met again, for netui's
+  import to read back exactly (:mod:`netui.io.vcard_extras` says why both).
+- ``CATEGORIES`` holds the tags.
 
 Values are escaped and lines folded as :mod:`netui.io.content_lines` describes (UTF-8,
 CRLF, at most 75 octets a line). The tests read the files back with netui's own reader and
 with vobject, every field intact; the properties are the ones Apple and Google Contacts
 themselves write.
 
-How you met, the triage status, strength and dates have no place in an address book; the
-CSV export and the JSON backup carry them.
+The triage status, strength and dates have no place in an address book; the CSV export
+and the JSON backup carry them.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from typing import TextIO
 from netui.domain.types import Contact
 from netui.io.content_lines import CRLF, escape_text, property_line
 from netui.io.names import split_full_name
+from netui.io.vcard_extras import HOW_WE_MET_PROPERTY, note_with_how_we_met
 
 __all__ = ["PRODID", "vcard", "write_vcards"]
 
@@ -69,8 +73,11 @@ def vcard(contact: Contact) -> str:
         lines.append(property_line("item1.URL", url))
         lines.append(property_line("item1.X-ABLABEL", "LinkedIn"))
         lines.append(property_line("X-SOCIALPROFILE", url, ";TYPE=linkedin"))
-    if contact.notes:
-        lines.append(property_line("NOTE", escape_text(contact.notes)))
+    note = note_with_how_we_met(contact.notes, contact.how_we_met)
+    if note:
+        lines.append(property_line("NOTE", escape_text(note)))
+    if contact.how_we_met:
+        lines.append(property_line(HOW_WE_MET_PROPERTY, escape_text(contact.how_we_met)))
     tags = [escape_text(tag) for tag in contact.tags if tag]
     if tags:
         lines.append(property_line("CATEGORIES", ",".join(tags)))

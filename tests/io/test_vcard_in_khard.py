@@ -127,3 +127,14 @@ def test_khard_reads_every_contact_with_its_name_emails_and_phones(
             sorted(contact.emails),
             sorted(contact.phones),
         ), contact.full_name
+
+
+def test_khard_shows_how_we_met_in_the_note_and_as_netuis_own_field(
+    services: Services, add: Callable[..., int], khard_book: Callable[[], Khard]
+) -> None:
+    ines = add("Ines Okoro", notes="Owes me a coffee.", how_we_met="Data meetup, 2019")
+    shown = khard_book().run("show", "--format", "pretty", f"uid:{services.contacts.get(ines).uid}")
+    lines = [line.strip() for line in shown.splitlines()]
+    assert "NETUI-HOW-WE-MET: Data meetup, 2019" in lines  # khard's private objects
+    note = lines.index("Note:")
+    assert lines[note + 1 : note + 4] == ["Owes me a coffee.", "", "How we met: Data meetup, 2019"]

@@ -37,7 +37,13 @@ def test_a_reimport_of_the_vcard_export_finds_each_contact_by_uid(
     re-import would take both cards for the first of them."""
     sam = {"first_name": "Sam", "last_name": "Lee"}
     first, second = add("Sam Lee", **sam), add("Sam Lee", **sam, notes="The other Sam")
-    add("Ana Lima", first_name="Ana", last_name="Lima", emails=("ana@larkspur.example",))
+    ana = add(
+        "Ana Lima",
+        first_name="Ana",
+        last_name="Lima",
+        emails=("ana@larkspur.example",),
+        how_we_met="Data meetup",
+    )
     path = tmp_path / "contacts.vcf"
     services.export.export(path)
 
@@ -46,6 +52,10 @@ def test_a_reimport_of_the_vcard_export_finds_each_contact_by_uid(
     assert summary.in_file_duplicates == 0
     assert services.contacts.get(second).notes == "The other Sam"
     assert services.contacts.get(first).notes == ""
+    assert (services.contacts.get(ana).notes, services.contacts.get(ana).how_we_met) == (
+        "",
+        "Data meetup",
+    )
 
 
 def test_the_uid_comes_before_email(
