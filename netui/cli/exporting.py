@@ -49,7 +49,8 @@ def export(
            met and tags, for phone and desktop address books (vCard 3.0)
     json   a complete backup of everything; `netui import` restores it
            into a new database
-    ics    upcoming follow-ups as all-day calendar events
+    ics    follow-ups as all-day calendar events, the overdue ones
+           on today
 
     The file is written all or nothing and readable only by you; an existing PATH is
     replaced only with --force.
