@@ -1,9 +1,14 @@
-"""An import finds a contact by its card's UID before any other key, and keeps new cards' UIDs."""
+"""An import finds a contact by its card's UID before any other key, and keeps new cards' UIDs.
+
+vCards carry a UID, and so does netui's CSV export (its UID column).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+
+from builders import write_csv
 
 from netui.domain.clock import FakeClock
 from netui.domain.types import ContactDraft
@@ -56,6 +61,34 @@ def test_a_reimport_of_the_vcard_export_finds_each_contact_by_uid(
         "",
         "Data meetup",
     )
+
+
+def test_a_reimport_of_the_csv_export_finds_each_contact_by_uid(
+    services: Services, add: Callable[..., int], tmp_path: Path
+) -> None:
+    sam = {"first_name": "Sam", "last_name": "Lee"}
+    add("Sam Lee", **sam)
+    other = add("Sam Lee", **sam, notes="The other Sam")
+    path = tmp_path / "contacts.csv"
+    services.export.export(path)
+    assert services.imports.preview(path).info.mapping["UID"] == "uid"
+
+    summary = services.imports.run(path)
+    assert (summary.added, summary.updated, summary.unchanged) == (0, 0, 2)
+    assert summary.in_file_duplicates == 0
+    assert services.contacts.get(other).notes == "The other Sam"
+
+
+def test_a_uid_column_of_another_program_is_kept(services: Services, tmp_path: Path) -> None:
+    path = write_csv(  # two email columns: read by the general path, not the fast one
+        tmp_path / "crm.csv",
+        ["Name", "Email", "Email 2", "Contact UID"],
+        [["Dana Whitfield", "dana@tidewell.example", "", "crm-0042"], ["Kwame Mensah", "", "", ""]],
+    )
+    assert services.imports.run(path).added == 2
+    found = uids(services)
+    assert found["Dana Whitfield"] == "crm-0042"
+    assert found["Kwame Mensah"] != ""
 
 
 def test_the_uid_comes_before_email(
