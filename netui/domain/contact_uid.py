@@ -10,19 +10,35 @@ is how that program will know it again.
 
 from __future__ import annotations
 
-import uuid
+import os
 
 from netui.domain.clean_text import clean_line
 
-__all__ = ["MAX_UID_LENGTH", "new_uid", "uid_problem", "usable_uid"]
+__all__ = ["MAX_UID_LENGTH", "new_uid", "new_uids", "uid_problem", "usable_uid"]
 
 #: Longest UID kept from a file: far more than any address book writes (a UUID URN is 45).
 MAX_UID_LENGTH = 255
 
+# The hex digit that starts a UUID's fourth group: its top two bits are the RFC 4122 variant.
+_VARIANT = {digit: "89ab"[int(digit, 16) & 3] for digit in "0123456789abcdef"}
+
+
+def new_uids(count: int) -> list[str]:
+    """``count`` fresh UIDs: random (version 4) UUIDs, as ``str(uuid.uuid4())`` writes them.
+
+    Made from one read of the system's randomness and formatted by hand: an import makes one
+    for every contact it adds, and this is several times quicker than ``uuid4`` one by one.
+    """
+    digits = os.urandom(16 * count).hex()
+    return [
+        f"{d[:8]}-{d[8:12]}-4{d[13:16]}-{_VARIANT[d[16]]}{d[17:20]}-{d[20:]}"
+        for d in (digits[at : at + 32] for at in range(0, 32 * count, 32))
+    ]
+
 
 def new_uid() -> str:
     """A fresh UID for a new contact."""
-    return str(uuid.uuid4())
+    return new_uids(1)[0]
 
 
 def usable_uid(value: str) -> str:
