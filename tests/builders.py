@@ -159,6 +159,15 @@ def store_raw(db_path: Path, contact_id: int, **columns: str) -> None:
         connection.close()
 
 
+def sql_rows(db_path: Path, sql: str) -> list[tuple[Any, ...]]:
+    """The rows one query returns, read with the standard library (not netui's engine)."""
+    connection = sqlite3.connect(db_path)
+    try:
+        return connection.execute(sql).fetchall()
+    finally:
+        connection.close()
+
+
 def table_dump(db_path: Path) -> dict[str, list[tuple[Any, ...]]]:
     """Every row of every table, to compare a database before and after."""
     connection = sqlite3.connect(db_path)

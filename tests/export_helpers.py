@@ -35,6 +35,7 @@ def make_contact(contact_id: int = 1, **fields: Any) -> Contact:
         "created_at": STAMP,
         "updated_at": STAMP,
         "connected_on": date(2019, 1, 16),
+        "uid": f"0b7d3c2e-5f1a-4c8e-9d6b-{contact_id:012}",
     }
     values.update(fields)
     return Contact(**values)

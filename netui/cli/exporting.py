@@ -45,11 +45,12 @@ def export(
 
     \b
     csv    every field, for spreadsheets (formulas neutralised, UTF-8 with BOM)
-    vcard  names, company, title, emails, phones, LinkedIn, notes and tags,
-           for phone and desktop address books (vCard 3.0)
+    vcard  names, company, title, emails, phones, LinkedIn, notes, how you
+           met and tags, for phone and desktop address books (vCard 3.0)
     json   a complete backup of everything; `netui import` restores it
            into a new database
-    ics    upcoming follow-ups as all-day calendar events
+    ics    follow-ups as all-day calendar events, the overdue ones
+           on today
 
     The file is written all or nothing and readable only by you; an existing PATH is
     replaced only with --force.

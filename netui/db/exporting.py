@@ -1,4 +1,4 @@
-"""Reads for exports: contacts streamed a chunk at a time, and upcoming follow-ups.
+"""Reads for exports: contacts streamed a chunk at a time, and their follow-ups.
 
 An export of 100,000 contacts must not hold 100,000 objects at once: :meth:`iter_contacts`
 reads with one Core query whose rows come from SQLite as the file is written (``yield_per``),
@@ -69,10 +69,10 @@ class ExportRepository:
         for partition in self.session.connection().execute(stmt).partitions():
             yield from map(contact_from_columns, partition)
 
-    def follow_ups(self, status: StatusFilter | None, since: date) -> Iterator[FollowUpRow]:
-        """Contacts with a next follow-up on or after ``since``, soonest first, each with
+    def follow_ups(self, status: StatusFilter | None) -> Iterator[FollowUpRow]:
+        """Contacts with a next follow-up, soonest (the most overdue) first, each with
         their latest interaction (one query: a window function picks it)."""
-        due = and_(ContactModel.next_follow_up >= since, status_condition(status))
+        due = and_(ContactModel.next_follow_up.is_not(None), status_condition(status))
         interaction = InteractionModel
         ranked = (
             select(
@@ -113,10 +113,3 @@ class ExportRepository:
         )
         for row in self.session.execute(stmt):
             yield FollowUpRow(*row)
-
-    def count_overdue(self, status: StatusFilter | None, before: date) -> int:
-        """Contacts whose next follow-up is before ``before`` (already past)."""
-        stmt = select(func.count(ContactModel.id)).where(
-            ContactModel.next_follow_up < before, status_condition(status)
-        )
-        return self.session.scalar(stmt) or 0

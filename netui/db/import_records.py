@@ -35,9 +35,14 @@ MERGED_FIELDS = (
 LIST_FIELDS = frozenset(("emails", "phones", "tags"))
 DATE_FIELDS = frozenset(("connected_on", "job_changed_on"))
 
-#: The columns of a new contact, in the order of the tuples given to insert_contacts: the
-#: merged fields a file can set (the job-change ones only arise when a contact is updated).
-NEW_CONTACT_COLUMNS = ("id", "full_name", *MERGED_FIELDS[: MERGED_FIELDS.index("connected_on") + 1])
+#: The columns a row of a file can set: a hash of them, as stored, lets an incoming row be
+#: compared with a stored contact without loading it. They are the merged fields a file can
+#: set (the job-change ones only arise when a contact is updated).
+FINGERPRINT_COLUMNS = MERGED_FIELDS[: MERGED_FIELDS.index("connected_on") + 1]
+
+#: The columns of a new contact, in the order of the tuples given to insert_contacts; the
+#: UID is written once, when the contact is created, and never merged.
+NEW_CONTACT_COLUMNS = ("id", "full_name", *FINGERPRINT_COLUMNS, "uid")
 
 
 class ExistingContact(NamedTuple):
@@ -77,11 +82,6 @@ class MatchRecord(NamedTuple):
     tags: str
     how_we_met: str
     connected_on: str | None
-
-
-#: The columns a row of a file can set: a hash of them, as stored, lets an incoming row be
-#: compared with a stored contact without loading it.
-FINGERPRINT_COLUMNS = NEW_CONTACT_COLUMNS[2:]
 
 
 class ChangeRecord(NamedTuple):

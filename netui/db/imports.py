@@ -147,6 +147,12 @@ class ImportRepository:
         )
         return cursor
 
+    def uid_records(self) -> Iterator[tuple[str, int]]:
+        """(uid, id) of every contact, inserted ones included."""
+        cursor = self.raw.execute("SELECT uid, id FROM contact")
+        while rows := cursor.fetchmany(CHUNK_SIZE):
+            yield from rows
+
     def name_company_records(self) -> Iterator[tuple[int, str, str, str]]:
         """(id, full_name, company, linkedin_url) of every contact, inserted ones included."""
         cursor = self.raw.execute("SELECT id, full_name, company, linkedin_url FROM contact")

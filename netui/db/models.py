@@ -22,6 +22,8 @@ from sqlalchemy import (
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from netui.domain.contact_uid import new_uid
+
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -147,6 +149,9 @@ class ContactModel(Base):
     )
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=stamp_now)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=stamp_now, onupdate=stamp_now)
+    # The name other programs know this person by (a vCard's UID): given once, kept for good.
+    # The Python default covers the ORM and Core inserts; the import's raw inserts name it.
+    uid: Mapped[str] = mapped_column(Text, default=new_uid, index=True, unique=True)
 
 
 class InteractionModel(Base):

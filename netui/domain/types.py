@@ -119,6 +119,7 @@ class Contact:
     previous_company: str = ""
     previous_title: str = ""
     job_changed_on: date | None = None
+    uid: str = ""  # what address books know this person by (netui.domain.contact_uid)
 
     def to_draft(self) -> ContactDraft:
         loose = (

@@ -9,9 +9,9 @@ to :data:`~netui.io.backup_format.MAX_PROBLEMS`) is named by its place in the fi
 In order: the header (a backup this netui can read), the sections (known, and none of the
 first schema's missing), then each record's fields against its
 :class:`~netui.domain.record_shape.RecordShape` (known fields, required ones present,
-values of the right kind) and against the domain's
-:class:`~netui.domain.record_rules.RecordRules`, then keys (unique), references (to a
-record of the backup) and the rules over whole sections.
+values of the right kind), its text cleaned as the domain's
+:class:`~netui.domain.record_rules.RecordRules` say and checked against their rules, then
+keys (unique), references (to a record of the backup) and the rules over whole sections.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from netui.domain.record_rules import FieldRule, RecordRules, shown
+from netui.domain.record_rules import FieldRule, RecordRules, TextCleaner, shown
 from netui.domain.record_shape import FieldShape, RecordShape, ValueKind
 from netui.io.backup_format import (
     BACKUP_FORMAT,
@@ -117,10 +117,22 @@ class _FieldCheck:
     nullable: bool
     required: bool
     rule: FieldRule | None
+    clean: TextCleaner | None  # for text and lists (each item) only
 
     @classmethod
-    def of(cls, field: FieldShape, rule: FieldRule | None) -> _FieldCheck:
-        return cls(field.name, field.kind, field.nullable, field.required, rule)
+    def of(cls, field: FieldShape, rules: RecordRules, record: str) -> _FieldCheck:
+        clean = rules.cleaner(record, field.name)
+        if field.kind not in (ValueKind.TEXT, ValueKind.LIST):
+            clean = None
+        rule = rules.field_rule(record, field.name)
+        return cls(field.name, field.kind, field.nullable, field.required, rule, clean)
+
+
+def _cleaned(clean: TextCleaner, value: str | tuple[str, ...]) -> str | tuple[str, ...]:
+    """A text cleaned, or a list with each item cleaned and the ones left empty dropped."""
+    if type(value) is str:
+        return clean(value)
+    return tuple(item for item in map(clean, value) if item)
 
 
 class _Checker:
@@ -154,8 +166,7 @@ class _Checker:
         if not isinstance(raw, list):
             self.problem(f"{shape.plural}: must be a list, not {shown(raw)}")
             return found
-        rule = self.rules.field_rule
-        checks = [_FieldCheck.of(f, rule(shape.name, f.name)) for f in shape.fields]
+        checks = [_FieldCheck.of(f, self.rules, shape.name) for f in shape.fields]
         names = frozenset(f.name for f in shape.fields)
         for index, item in enumerate(raw):
             record = self._record(shape, names, checks, f"{shape.plural}[{index}]", item)
@@ -190,6 +201,7 @@ class _Checker:
                     ok = False
                 continue
             raw = item[name]
+            value: Any
             # The common cases first, without a call: null, a string or a whole number as is.
             if (
                 (raw is None and check.nullable)
@@ -213,6 +225,8 @@ class _Checker:
                     ok = False
                     continue
                 item[name] = value
+            if value is not None and check.clean is not None:
+                value = item[name] = _cleaned(check.clean, value)
             if value is not None and check.rule is not None:
                 broken = check.rule(value)
                 if broken is not None:

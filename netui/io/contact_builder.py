@@ -83,6 +83,7 @@ def build_contact(
     tags: tuple[str, ...] = (),
     how_we_met: str = "",
     connected_on: str = "",
+    uid: str = "",
     stats: ReadStats | None = None,
     derive_names: bool = True,
 ) -> ImportedContact:
@@ -115,4 +116,5 @@ def build_contact(
         tags,
         how_we_met,
         connected,
+        uid,
     )

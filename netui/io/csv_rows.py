@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+from netui.domain.contact_uid import usable_uid
 from netui.io.contact_builder import (
     MAX_FIELD_LENGTH,
     build_contact,
@@ -36,6 +37,7 @@ _SINGLE = (
     "linkedin_url",
     "how_we_met",
     "connected_on",
+    "uid",
 )
 _MULTI = ("emails", "phones", "tags", "website", "notes")
 
@@ -171,6 +173,7 @@ class RowConverter:
             url_at,
             met_at,
             date_at,
+            uid_at,
             emails_at,
             phones_at,
             tags_at,
@@ -273,6 +276,7 @@ class RowConverter:
             if connected is None and date_text and not is_empty_date(date_text):
                 stats.warn(number, f'could not read the connection date "{date_text[:40]}"')
             tags = cells[tags_at]
+            uid = cells[uid_at]
             # tuple.__new__ straight away: the same record as ImportedContact(...) without
             # the call through NamedTuple's generated __new__.
             return new(
@@ -291,6 +295,7 @@ class RowConverter:
                     clean_tags([tags]) if tags else (),
                     cells[met_at],
                     connected,
+                    usable_uid(uid) if uid else "",
                 ),
             )
 
@@ -360,6 +365,7 @@ class RowConverter:
             tags=clean_tags(self._all(row, "tags")),
             how_we_met=met,
             connected_on=one(row, "connected_on"),
+            uid=usable_uid(one(row, "uid")),
             stats=stats,
             derive_names=not of_company,
         )

@@ -83,6 +83,7 @@ CSV_HEADERS = {
     "previous_company": "Previous company",
     "previous_title": "Previous title",
     "job_changed_on": "Job changed on",
+    "uid": "UID",
 }
 #: The fields written, in column order.
 CSV_FIELDS = (*(name for name in PEOPLE_FIELDS if name != "id"), "id")

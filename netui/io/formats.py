@@ -32,6 +32,7 @@ FIELDS = (
     "tags",
     "how_we_met",
     "connected_on",
+    "uid",
 )
 #: The field name that makes a mapping drop a column.
 IGNORE = "ignore"
@@ -171,6 +172,7 @@ _SYNONYMS = {
             "metat metthrough",
         ),
         ("connected_on", "connectedon connected dateconnected connectiondate"),
+        ("uid", "uid vcarduid contactuid"),  # netui's own CSV export has one
     )
     for key in keys.split()
 }

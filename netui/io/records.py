@@ -35,6 +35,10 @@ class ImportedContact(NamedTuple):
     tags: tuple[str, ...] = ()
     how_we_met: str = ""
     connected_on: date | None = None
+    #: The card's UID (a vCard's, or a UID column's such as netui's CSV export has), ""
+    #: when it has none; an import matches it before any other key, and a new contact
+    #: keeps it.
+    uid: str = ""
 
 
 @dataclass(frozen=True, slots=True)

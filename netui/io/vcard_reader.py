@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from netui.domain.contact_uid import usable_uid
 from netui.io.contact_builder import (
     MAX_FIELD_LENGTH,
     build_contact,
@@ -27,6 +28,7 @@ from netui.io.encoding import Encoding, open_text, text_lines
 from netui.io.errors import ImportFileError
 from netui.io.records import ImportedContact, ReadStats, RowProblem
 from netui.io.text import clean_line, clean_multiline
+from netui.io.vcard_extras import HOW_WE_MET_PROPERTY, notes_without
 from netui.io.vcard_split import RawCard, is_quoted_printable, property_name, split_cards
 
 _KEPT = frozenset(
@@ -46,6 +48,8 @@ _KEPT = frozenset(
         "X-ABLABEL",
         "X-LINKEDIN",
         "X-ABSHOWAS",
+        "UID",
+        HOW_WE_MET_PROPERTY,
     )
 )
 _STRUCTURED = frozenset(("N", "ORG"))
@@ -215,8 +219,11 @@ def _contact(card: RawCard, component: Any, stats: ReadStats) -> ImportedContact
         text for text in (clean_multiline(_text(v)) for v in _values(component, "note")) if text
     )
     linkedin = _linkedin(component)
+    met = next(filter(None, map(_text, _values(component, HOW_WE_MET_PROPERTY.lower()))), "")
+    how_we_met = clean_line(met)
+    notes = notes_without(notes, met)
     if not full:
-        if company or title or emails or phones or notes or linkedin:
+        if company or title or emails or phones or notes or linkedin or how_we_met:
             return "no name: FN and N are empty"
         return None
     tags: list[str] = []
@@ -234,6 +241,8 @@ def _contact(card: RawCard, component: Any, stats: ReadStats) -> ImportedContact
         linkedin=linkedin,
         notes=notes,
         tags=clean_tags([tag for tag in tags if isinstance(tag, str) and tag]),
+        how_we_met=how_we_met,
+        uid=next(filter(None, (usable_uid(_text(v)) for v in _values(component, "uid"))), ""),
         stats=stats,
         derive_names=_first(component, "x-abshowas").upper() != "COMPANY",
     )

@@ -1,5 +1,5 @@
 """Export contacts: CSV for spreadsheets, vCard for address books, a JSON backup of
-everything, or upcoming follow-ups as an iCalendar file.
+everything, or follow-ups as an iCalendar file.
 
 ``ExportService.export(path, format, status)`` picks the contacts (all of them unless a
 status filter is given), streams them from the database a chunk at a time into the
@@ -9,16 +9,18 @@ and writes the file all or nothing, readable only by you (0600). An existing fil
 replaced only with ``force``.
 
 Which follow-ups the calendar holds: each contact's next follow-up (the date the app shows
-and the call log sets), when it is today or later. Past-due ones are left out (a calendar
-event in the past reminds no one; the summary counts them), as are dates that appear only
-in older interactions (the next follow-up replaced them) and cadence due dates (a rhythm,
-not an appointment).
+and the call log sets). An overdue one is the one a user most needs reminding of, and an
+event in the past reminds no one, so it goes on today, marked overdue, with the day it was
+due in its description (:mod:`netui.io.export_ics`); the summary counts them. Dates that
+appear only in older interactions (the next follow-up replaced them) and cadence due dates
+(a rhythm, not an appointment) are left out.
 """
 
 from __future__ import annotations
 
 import os
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -84,10 +86,10 @@ def parse_format(value: str | ExportFormat) -> ExportFormat:
 class ExportSummary:
     """What an export wrote.
 
-    ``contacts`` is how many contacts are in the file (for ``ics``: how many have an
-    upcoming follow-up, one event each, also counted as ``events``). ``overdue`` counts
-    follow-ups left out of an ``ics`` file because their day has passed; ``interactions``
-    is filled for a JSON backup.
+    ``contacts`` is how many contacts are in the file (for ``ics``: how many have a
+    follow-up, one event each, also counted as ``events``). ``overdue`` counts the events
+    of an ``ics`` file whose day has passed (they are on today); ``interactions`` is filled
+    for a JSON backup.
     """
 
     path: Path
@@ -106,7 +108,7 @@ class ExportSummary:
         if self.format is ExportFormat.ICS:
             text = plural(self.events, "follow-up")
             if self.overdue:
-                text += f" ({plural(self.overdue, 'overdue follow-up')} left out)"
+                text += f" ({self.overdue:,} overdue, on today)"
             return text
         if self.format is ExportFormat.JSON:
             return (
@@ -207,12 +209,18 @@ class ExportService:
             repo = ExportRepository(session)
             if chosen is ExportFormat.ICS:
                 today = local_today(self.clock)
+
+                def follow_ups() -> Iterator[FollowUpEvent]:
+                    """The events, streamed, counting the overdue ones on the way."""
+                    nonlocal overdue
+                    for row in repo.follow_ups(wanted):
+                        if row.day < today:
+                            overdue += 1
+                        yield _event(row)
+
                 with atomic_text_file(target, force=force) as out:
-                    events = write_ics(
-                        map(_event, repo.follow_ups(wanted, today)), out, self.clock()
-                    )
+                    events = write_ics(follow_ups(), out, self.clock(), today)
                 contacts = events
-                overdue = repo.count_overdue(wanted, today)
             else:
                 writer = write_csv if chosen is ExportFormat.CSV else write_vcards
                 with atomic_text_file(target, force=force) as out:  # UTF-8 (CSV adds a BOM)

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from netui.db.import_records import ExistingContact
+from netui.domain.contact_uid import new_uids
 from netui.io import ImportedContact
 
 
@@ -33,11 +34,13 @@ def as_stored(contact: ImportedContact, contact_id: int) -> ExistingContact:
 
 
 def new_contact_rows(pending: Mapping[int, ImportedContact]) -> list[tuple[Any, ...]]:
-    """Pending records as the columns of new contacts (NEW_CONTACT_COLUMNS).
+    """Pending records as the columns of new contacts (NEW_CONTACT_COLUMNS); a record
+    without a UID of its own is given a new one.
 
     One comprehension unpacking each tuple, not a function call per row: this runs for
     every contact an import adds.
     """
+    fresh = iter(new_uids(len(pending)))  # at once: quicker than one at a time
     return [
         (
             contact_id,
@@ -53,6 +56,7 @@ def new_contact_rows(pending: Mapping[int, ImportedContact]) -> list[tuple[Any, 
             "\n".join(tags),
             met,
             connected.isoformat() if connected else None,
+            uid or next(fresh),
         )
         for contact_id, (
             _,
@@ -68,6 +72,7 @@ def new_contact_rows(pending: Mapping[int, ImportedContact]) -> list[tuple[Any, 
             tags,
             met,
             connected,
+            uid,
         ) in pending.items()
     ]
 
@@ -79,7 +84,7 @@ def fingerprint(record: ImportedContact) -> int:
     Built by unpacking the record's tuple (one step) rather than reading eleven fields by
     name: a re-import computes one per row.
     """
-    _, _, first, last, company, title, emails, phones, url, notes, tags, met, connected = record
+    _, _, first, last, company, title, emails, phones, url, notes, tags, met, connected, _ = record
     return hash(
         (
             first,

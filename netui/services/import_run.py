@@ -1,7 +1,8 @@
 """One import inside its transaction: match each row, queue what it adds or changes, write.
 
-Rows are matched to stored contacts (and to earlier rows of the same file) by email, then
-LinkedIn profile, then phone number, then name and company, using the keys of
+Rows are matched to stored contacts (and to earlier rows of the same file) by UID (a
+vCard's, such as netui's own export writes), then email, then LinkedIn profile, then phone
+number, then name and company, using the keys of
 :mod:`netui.domain.identity_keys`. A match is merged with
 :func:`~netui.domain.record_merge.merge_plan`: empty fields are filled, lists unioned, and
 a different company or title is taken as a job change; what the user wrote (notes, how we
@@ -82,6 +83,10 @@ class ImportRun:
         # row with a LinkedIn profile can only match by name someone without a profile.
         # They are built (for every contact) the first time a row needs them.
         self.names: NameKeys | None = None
+        # Contact ids by UID, built the first time a row has one (vCards and netui's own
+        # exports carry them, most files do not): a UID names one card, so it is matched
+        # before any other key.
+        self.uids: dict[str, int] | None = None
         # For each stored contact, a hash of its importable columns: a row that hashes the
         # same changes nothing, and needs neither loading the contact nor merging.
         self.fingerprints: dict[int, int] = {}
@@ -117,6 +122,14 @@ class ImportRun:
             self.names = names
         return self.names
 
+    def _uids(self) -> dict[str, int]:
+        """Every stored contact's UID, read at the first row that has one. The contacts rows
+        before it added (still pending, perhaps) had none of their own: they get new UIDs,
+        which no file names."""
+        if self.uids is None:
+            self.uids = dict(self.repo.uid_records())
+        return self.uids
+
     def _name_index(self) -> NameIndex:
         """Stored contacts' names, to find the ones a new row's name is like."""
         if self.similar_names is None:
@@ -141,12 +154,18 @@ class ImportRun:
             return
         index = self.index
         ref = 0
+        uid = c.uid
+        uids = None
+        if uid:
+            uids = self._uids()
+            ref = uids.get(uid, 0)
         emails, phones, url = c.emails, c.phones, c.linkedin_url
         email_keys: list[str] | None = None
         phone_keys: list[str] | None = None
         if emails:
             email_keys = [k for k in map(normalize_email, emails) if k]
-            ref = index.by_emails(email_keys)
+            if not ref:
+                ref = index.by_emails(email_keys)
         url_key = normalize_linkedin(url) if url else ""
         if url_key and not ref:
             ref = index.by_profile(url_key)
@@ -185,6 +204,8 @@ class ImportRun:
                 self.flush_new()
         # Register this row's keys, so later rows naming the person by any of them match.
         index.remember(target, email_keys, url_key, phone_keys)
+        if uids is not None:
+            uids.setdefault(uid, target)
 
     def _other_profile(self, ref: int, url_key: str) -> bool:
         """Whether contact ``ref`` has a LinkedIn profile other than ``url_key`` (a profile

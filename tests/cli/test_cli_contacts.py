@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import uuid
 from datetime import date
 from pathlib import Path
 
@@ -54,6 +55,7 @@ def test_add_prints_id_and_name(cmd: Netui) -> None:
 def test_add_json_has_every_key_in_order(cmd: Netui) -> None:
     contact = cmd.json(*ANN)
     assert tuple(contact) == CONTACT_KEYS
+    assert str(uuid.UUID(contact["uid"])) == contact["uid"]  # a new random UID
     assert contact == {
         "id": 1,
         "full_name": "Ann Lee",
@@ -78,6 +80,7 @@ def test_add_json_has_every_key_in_order(cmd: Netui) -> None:
         "previous_company": "",
         "previous_title": "",
         "job_changed_on": None,
+        "uid": contact["uid"],
     }
 
 

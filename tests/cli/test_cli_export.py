@@ -6,13 +6,17 @@ import csv
 import json
 import stat
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
+import icalendar
 import pytest
 import vobject
+from builders import sql_rows
 from cli_runner import Netui
 
 from netui.cli.exporting import FORMAT_NAMES
+from netui.domain.clock import FakeClock, local_today
 from netui.domain.types import TriageStatus
 from netui.services.context import Services
 from netui.services.export import ExportFormat
@@ -82,6 +86,43 @@ def test_export_ics(cmd: Netui, three: list[int], tmp_path: Path) -> None:
     assert cmd.ok("export", str(path)).startswith(f"Exported 1 follow-up to {path} (ics, ")
     calendar = vobject.readOne(path.read_text("utf-8"))
     assert calendar.vevent.summary.value == "Follow up with Ben Okafor"
+
+
+def test_export_ics_of_a_demo_database_holds_every_follow_up(
+    cmd: Netui, db: Path, clock: FakeClock, tmp_path: Path
+) -> None:
+    """Read by the icalendar package: every event complete, the overdue ones on today."""
+    cmd.ok("demo", "--contacts", "300", "--seed", "5")
+    today = local_today(clock)
+    due = [
+        date.fromisoformat(day)
+        for (day,) in sql_rows(db, "SELECT next_follow_up FROM contact WHERE next_follow_up")
+    ]
+    overdue = sum(1 for day in due if day < today)
+    assert 0 < overdue < len(due)
+
+    path = tmp_path / "x.ics"
+    out = cmd.ok("export", str(path))
+    assert out.startswith(
+        f"Exported {len(due)} follow-ups ({overdue} overdue, on today) to {path} (ics, "
+    )
+    calendar = icalendar.Calendar.from_ical(path.read_bytes())
+    events = calendar.walk("VEVENT")
+    assert len(events) == len(due)
+    for event in events:
+        for name in ("UID", "DTSTAMP", "DTSTART", "DTEND", "SUMMARY"):
+            assert name in event, (name, event)
+        assert event.decoded("DTSTART") >= today
+    late = [e for e in events if str(e["SUMMARY"]).startswith("Overdue: follow up with ")]
+    assert len(late) == overdue
+    assert all(e.decoded("DTSTART") == today for e in late)
+    assert sorted(
+        date.fromisoformat(
+            str(e["DESCRIPTION"]).splitlines()[0].removeprefix("Overdue: it was due on ")
+        )
+        for e in late
+    ) == sorted(day for day in due if day < today)
+    assert cmd.json("export", str(tmp_path / "y.ics"))["overdue"] == overdue
 
 
 def test_an_existing_file_needs_force(cmd: Netui, three: list[int], tmp_path: Path) -> None:

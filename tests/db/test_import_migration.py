@@ -2,19 +2,12 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
+
+from builders import sql_rows as rows
 
 from netui.db.engine import make_engine
 from netui.db.migrate import downgrade_to, upgrade_to_head
-
-
-def rows(path: Path, sql: str) -> list[tuple[object, ...]]:
-    connection = sqlite3.connect(path)
-    try:
-        return connection.execute(sql).fetchall()
-    finally:
-        connection.close()
 
 
 def test_0003_keeps_imported_contacts_linked_both_ways(tmp_path: Path) -> None:

@@ -1,8 +1,8 @@
 """Migrations rebuild tables without cascading deletes, and refuse to break a reference.
 
-Each test adds a test-only revision 0004 to a copy of the real versions folder and points
-netui at the copy, so it runs through the production path: ``open_database`` (which backs
-the file up first) and ``netui.db.migrate``.
+Each test adds a test-only revision after the real head to a copy of the real versions
+folder and points netui at the copy, so it runs through the production path:
+``open_database`` (which backs the file up first) and ``netui.db.migrate``.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from builders import NOW
+from builders import sql_rows as query
 
 from netui.db import filecheck, migrate
 from netui.db.engine import make_engine, open_database
@@ -22,7 +23,7 @@ from netui.domain.clock import FakeClock
 from netui.errors import DatabaseFileError
 
 CLOCK = FakeClock(NOW)
-TEST_REVISION = "0004"
+TEST_REVISION = f"{int(HEAD) + 1:04}"  # one past the real head, whatever it is
 
 REVISION_HEADER = f'''"""Test-only revision."""
 
@@ -78,9 +79,9 @@ def downgrade():
 SEED = (
     "INSERT INTO import_batch (id, source_path, format, created_at)"
     " VALUES (1, 'Connections.csv', 'linkedin', '2026-01-01 00:00:00')",
-    "INSERT INTO contact (id, full_name, import_batch_id, created_at, updated_at)"
-    " VALUES (1, 'Odile Marsh', 1, '2026-01-01', '2026-01-01'),"
-    " (2, 'Tomas Brek', NULL, '2026-01-01', '2026-01-01')",
+    "INSERT INTO contact (id, full_name, import_batch_id, created_at, updated_at, uid)"
+    " VALUES (1, 'Odile Marsh', 1, '2026-01-01', '2026-01-01', 'uid-odile'),"
+    " (2, 'Tomas Brek', NULL, '2026-01-01', '2026-01-01', 'uid-tomas')",
     "INSERT INTO interaction (contact_id, occurred_at, channel, outcome, created_at)"
     " VALUES (1, '2026-02-02 10:00:00', 'call', 'talked', '2026-02-02'),"
     " (2, '2026-02-03 10:00:00', 'email', 'replied', '2026-02-03')",
@@ -104,14 +105,6 @@ LINKED_ROWS = {
     "script_revision": "SELECT * FROM script_revision",
     "timer_pause": "SELECT * FROM timer_pause",
 }
-
-
-def query(path: Path, sql: str) -> list[tuple[object, ...]]:
-    connection = sqlite3.connect(path)
-    try:
-        return connection.execute(sql).fetchall()
-    finally:
-        connection.close()
 
 
 def linked_rows(path: Path) -> dict[str, list[tuple[object, ...]]]:
@@ -149,7 +142,7 @@ def seeded_file(db_path: Path) -> Path:
 
 @pytest.fixture
 def add_revision(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[[str], None]:
-    """Make ``add_revision(body)`` netui's migrations: the real ones plus 0004 with ``body``."""
+    """Make ``add_revision(body)`` netui's migrations: the real ones plus one with ``body``."""
 
     def add(body: str) -> None:
         scripts = tmp_path / "migrations"

@@ -87,6 +87,7 @@ def test_header_and_one_row_with_every_field() -> None:
             "Previous company": "",
             "Previous title": "",
             "Job changed on": "",
+            "UID": "0b7d3c2e-5f1a-4c8e-9d6b-000000000007",
             "netui ID": "7",
         }
     ]

@@ -13,10 +13,12 @@ from hypothesis import strategies as st
 
 from netui.io.export_ics import FollowUpEvent, LastContact, event_uid, vevent, write_ics
 
+TODAY = date(2026, 11, 26)  # STAMP's day
 
-def written(events: list[FollowUpEvent], stamp: datetime = STAMP) -> str:
+
+def written(events: list[FollowUpEvent], stamp: datetime = STAMP, today: date = TODAY) -> str:
     out = io.StringIO(newline="")
-    assert write_ics(events, out, stamp) == len(events)
+    assert write_ics(events, out, stamp, today) == len(events)
     return out.getvalue()
 
 
@@ -87,7 +89,27 @@ def test_lines_end_in_crlf_and_fit_75_octets() -> None:
 
 def test_uid_is_stable_for_a_contact_and_day() -> None:
     assert event_uid(7, date(2027, 2, 3)) == "followup-7-20270203@netui"
-    assert vevent(EVENTS[0], STAMP) == vevent(EVENTS[0], STAMP)
+    assert vevent(EVENTS[0], STAMP, TODAY) == vevent(EVENTS[0], STAMP, TODAY)
+
+
+def test_an_overdue_follow_up_goes_on_today_marked_overdue() -> None:
+    late = EVENTS[0]  # due 2026-12-01
+    event = parsed(written([late], today=date(2026, 12, 4))).vevent
+    assert event.dtstart.value == date(2026, 12, 4)
+    assert event.dtend.value == date(2026, 12, 5)
+    assert event.summary.value == "Overdue: follow up with Dana Whitfield"
+    assert event.description.value.splitlines() == [
+        "Overdue: it was due on 2026-12-01",
+        "Director of Operations at Tidewell Systems",
+        "Last contact 2026-11-20 (call, left message): Voicemail; try Tue",
+    ]
+    # The same follow-up keeps its event, whichever day it is exported on.
+    assert event.uid.value == "followup-12-20261201@netui"
+    on_the_day = parsed(written([late], today=date(2026, 12, 1))).vevent
+    assert on_the_day.summary.value == "Follow up with Dana Whitfield"
+    assert on_the_day.uid.value == event.uid.value
+    bare = FollowUpEvent(3, "Kwame Mensah", date(2026, 11, 1))
+    assert parsed(written([bare])).vevent.description.value == "Overdue: it was due on 2026-11-01"
 
 
 def test_description_with_only_a_company_or_only_a_title() -> None:

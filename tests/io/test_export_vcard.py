@@ -18,6 +18,7 @@ from netui.io.content_lines import escape_text, fold
 from netui.io.export_vcard import vcard, write_vcards
 from netui.io.names import clean_name_part
 from netui.io.text import clean_line, clean_multiline
+from netui.io.vcard_extras import note_with_how_we_met
 
 HOSTILE = 'Robert"); DROP TABLE contact;-- \\ back, comma; semi: colon\nnew line'
 
@@ -107,6 +108,7 @@ def test_a_card_has_every_field() -> None:
         "BEGIN:VCARD",
         "VERSION:3.0",
         "PRODID:-//netui//netui contacts export//EN",
+        "UID:0b7d3c2e-5f1a-4c8e-9d6b-000000000001",
         "N:Whitfield;Dana;;;",
         "FN:Dana Whitfield",
         "ORG:Tidewell Systems",
@@ -117,10 +119,28 @@ def test_a_card_has_every_field() -> None:
         "item1.X-ABLABEL:LinkedIn",
         "X-SOCIALPROFILE;TYPE=linkedin:https://www.linkedin.com/in/dana-whitfield-48",
         " 21",
-        "NOTE:Knows everyone in logistics.",
+        "NOTE:Knows everyone in logistics.\\n\\nHow we met: Same team at Tidewell",
+        "X-NETUI-HOW-WE-MET:Same team at Tidewell",
         "CATEGORIES:former colleague,mentor",
         "END:VCARD",
     ]
+
+
+def test_the_uid_is_the_contacts_own_and_read_back(tmp_path: Path) -> None:
+    contacts = [make_contact(1), make_contact(2, uid="urn:uuid:Apple, Card; 1")]
+    text = "".join(map(vcard, contacts))
+    assert [card.uid.value for card in with_vobject(text)] == [c.uid for c in contacts]
+    path = tmp_path / "cards.vcf"
+    path.write_text(text, encoding="utf-8", newline="")
+    assert [read.uid for read in with_netui(path)] == [c.uid for c in contacts]
+    assert "UID" not in with_vobject(vcard(make_contact(uid="")))[0].contents
+
+
+def test_an_unusable_uid_is_read_as_none(tmp_path: Path) -> None:
+    """A card's UID that cannot name a contact (blank, or absurdly long) is not kept."""
+    contacts = [make_contact(1, uid="\x07 "), make_contact(2, uid="x" * 256)]
+    path = write_file(tmp_path / "cards.vcf", contacts)
+    assert [read.uid for read in with_netui(path)] == ["", ""]
 
 
 def test_empty_fields_are_left_out_and_n_is_guessed_from_the_full_name() -> None:
@@ -134,6 +154,7 @@ def test_empty_fields_are_left_out_and_n_is_guessed_from_the_full_name() -> None
         phones=(),
         linkedin_url="",
         notes="",
+        how_we_met="",
         tags=(),
     )
     lines = physical_lines(vcard(contact))
@@ -152,6 +173,7 @@ def test_vobject_reads_every_field_back(tmp_path: Path) -> None:
         emails=("ana.maria@cafe.example", "am@home.example"),
         phones=("+33 1 23 45 67 89", "+1 206 555 0100 ext. 12"),
         notes="First line\nSecond line, with; everything \\ 🎉\n\nAfter a blank line",
+        how_we_met="Meetup; \\ the one, with pizza",
         tags=("former colleague", "tag, with comma", "semi;colon"),
     )
     card = with_vobject(vcard(contact))[0]
@@ -166,7 +188,8 @@ def test_vobject_reads_every_field_back(tmp_path: Path) -> None:
     assert card.url.value == contact.linkedin_url
     assert card.x_socialprofile.value == contact.linkedin_url
     assert card.x_socialprofile.params["TYPE"] == ["linkedin"]
-    assert card.note.value == contact.notes
+    assert card.note.value == f"{contact.notes}\n\nHow we met: {contact.how_we_met}"
+    assert card.contents["x-netui-how-we-met"][0].value == contact.how_we_met
     assert card.categories.value == list(contact.tags)
 
 
@@ -195,6 +218,42 @@ def test_netui_reads_every_field_back(tmp_path: Path) -> None:
     assert read.linkedin_url == contact.linkedin_url
     assert read.notes == contact.notes
     assert read.tags == contact.tags
+    assert read.how_we_met == contact.how_we_met
+
+
+@pytest.mark.parametrize(
+    ("notes", "how_we_met", "note"),
+    [
+        ("Owes me a coffee.", "Data meetup", "Owes me a coffee.\n\nHow we met: Data meetup"),
+        ("", "Data meetup", "How we met: Data meetup"),
+        ("Owes me a coffee.", "", "Owes me a coffee."),
+        ("", "", None),
+    ],
+)
+def test_how_we_met_is_the_notes_last_paragraph_and_comes_back_apart(
+    tmp_path: Path, notes: str, how_we_met: str, note: str | None
+) -> None:
+    contact = make_contact(notes=notes, how_we_met=how_we_met)
+    card = with_vobject(vcard(contact))[0]
+    assert _value(card, "note", None) == note  # what an address book shows
+    assert _value(card, "x-netui-how-we-met", "") == how_we_met
+    read = with_netui(write_file(tmp_path / "one.vcf", [contact]))[0]
+    assert (read.notes, read.how_we_met) == (notes, how_we_met)
+
+
+def test_without_netuis_property_the_paragraph_stays_in_the_notes(tmp_path: Path) -> None:
+    """An address book that dropped X-NETUI-HOW-WE-MET: nothing is lost or guessed."""
+    text = vcard(make_contact(notes="Owes me a coffee.", how_we_met="Data meetup"))
+    path = tmp_path / "resaved.vcf"
+    path.write_bytes(text.replace("X-NETUI-HOW-WE-MET:Data meetup\r\n", "").encode())
+    read = with_netui(path)[0]
+    assert (read.notes, read.how_we_met) == ("Owes me a coffee.\n\nHow we met: Data meetup", "")
+
+
+def test_a_hand_written_note_that_ends_like_ours_is_kept(tmp_path: Path) -> None:
+    contact = make_contact(notes="Coffee.\n\nHow we met: at school", how_we_met="Data meetup")
+    read = with_netui(write_file(tmp_path / "one.vcf", [contact]))[0]
+    assert (read.notes, read.how_we_met) == ("Coffee.\n\nHow we met: at school", "Data meetup")
 
 
 def test_a_linkedin_value_that_is_not_a_url_still_comes_back(tmp_path: Path) -> None:
@@ -236,6 +295,7 @@ _NAME = st.text(st.characters(whitelist_categories=["L"]), min_size=1, max_size=
     company=_ONE_LINE,
     title=_ONE_LINE,
     notes=_TYPED,
+    how_we_met=_ONE_LINE,
 )
 def test_hostile_text_comes_back_intact(
     tmp_path: Path,
@@ -245,6 +305,7 @@ def test_hostile_text_comes_back_intact(
     company: str,
     title: str,
     notes: str,
+    how_we_met: str,
 ) -> None:
     contact = make_contact(
         full_name=full_name,
@@ -253,6 +314,7 @@ def test_hostile_text_comes_back_intact(
         company=company,
         title=title,
         notes=notes,
+        how_we_met=how_we_met,
     )
     text = vcard(contact)
     for line in physical_lines(text):
@@ -263,7 +325,8 @@ def test_hostile_text_comes_back_intact(
     assert (card.n.value.given, card.n.value.family) == (first, last)
     assert _value(card, "org", [""])[0] == company
     assert _value(card, "title", "") == title
-    assert _value(card, "note", "") == notes
+    assert _value(card, "note", "") == note_with_how_we_met(notes, how_we_met)
+    assert _value(card, "x-netui-how-we-met", "") == how_we_met
 
     # netui's reader cleans what it reads (spaces collapsed, ends trimmed); nothing else.
     path = tmp_path / "hostile.vcf"
@@ -274,7 +337,8 @@ def test_hostile_text_comes_back_intact(
     assert read.company == clean_line(company)
     assert read.title == clean_line(title)
     assert read.notes == clean_multiline(notes)
+    assert read.how_we_met == clean_line(how_we_met)
 
 
 def _value(card: Any, name: str, default: Any) -> Any:
-    return getattr(card, name).value if name in card.contents else default
+    return card.contents[name][0].value if name in card.contents else default

@@ -87,7 +87,7 @@ def test_json_goes_to_the_backup(
     assert services.export.export(tmp_path / "all.json", status="all").contacts == 4
 
 
-def test_ics_holds_upcoming_follow_ups_only(
+def test_ics_holds_every_follow_up_and_puts_the_overdue_ones_on_today(
     services: Services, people: dict[str, int], tmp_path: Path
 ) -> None:
     today = local_today(services.clock)
@@ -112,20 +112,24 @@ def test_ics_holds_upcoming_follow_ups_only(
     summary = services.export.export(path)
     assert (summary.format, summary.events, summary.contacts, summary.overdue) == (
         ExportFormat.ICS,
-        2,
-        2,
+        3,
+        3,
         1,
     )
-    assert str(summary) == "2 follow-ups (1 overdue follow-up left out)"
+    assert str(summary) == "3 follow-ups (1 overdue, on today)"
     calendar = vobject.readOne(path.read_text("utf-8"))
     events = calendar.vevent_list
     assert [e.summary.value for e in events] == [
+        "Overdue: follow up with Cleo Vance",
         "Follow up with Ben Okafor",
         "Follow up with Ana Lima",
     ]
-    assert [e.dtstart.value for e in events] == [today, today + timedelta(7)]
-    assert events[0].uid.value == f"followup-{people['ben']}-{today:%Y%m%d}@netui"
-    assert events[1].description.value == (
+    assert [e.dtstart.value for e in events] == [today, today, today + timedelta(7)]
+    due = today - timedelta(days=3)
+    assert events[0].uid.value == f"followup-{people['cleo']}-{due:%Y%m%d}@netui"
+    assert events[0].description.value.startswith(f"Overdue: it was due on {due.isoformat()}\n")
+    assert events[1].uid.value == f"followup-{people['ben']}-{today:%Y%m%d}@netui"
+    assert events[2].description.value == (
         f"Recruiter at Larkspur Labs\nLast contact {today.isoformat()} (call, left message): "
         "Voicemail"
     )

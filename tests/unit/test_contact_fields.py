@@ -59,6 +59,7 @@ INES = Contact(
     previous_company="Quillfeather",
     previous_title="Analyst",
     job_changed_on=date(2026, 11, 2),
+    uid="5c0f1e2a-7b3d-4e9f-8a61-2d4c6b8e0f13",
 )
 
 
