@@ -171,6 +171,7 @@ class Interaction:
     outcome: Outcome
     note: str
     follow_up: date | None
+    script_revision_id: int | None = None  # the script revision this call or message used
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +181,7 @@ class InteractionDraft:
     note: str = ""
     occurred_at: datetime | None = None  # None means now
     follow_up: date | None = None
+    script_revision_id: int | None = None  # set when logged from a script
 
 
 @dataclass(frozen=True, slots=True)
