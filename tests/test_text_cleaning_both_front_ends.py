@@ -83,6 +83,22 @@ def test_the_cli_add_cleans_the_name(cmd: Netui, services: Services) -> None:
     assert (contact.full_name, contact.first_name, contact.last_name) == (CLEAN_NAME, "Fay", "Ray")
 
 
+def test_a_byte_that_is_not_utf8_becomes_a_replacement_character(
+    cmd: Netui, services: Services
+) -> None:
+    """Python hands such command-line bytes over as lone surrogates, which SQLite refuses."""
+    assert cmd.ok("add", "Fay\udc9bRay") == "Added #1 Fay\ufffdRay\n"
+    assert only_contact(services).full_name == "Fay\ufffdRay"
+
+
+def test_a_logged_note_is_cleaned(cmd: Netui, services: Services) -> None:
+    cmd.ok("add", "Bo Chen")
+    note = "hi \x1b]0;PWNED\x07there\r\nnext \x9b2Jline\udc9b"
+    cmd.ok("log", "1", "--channel", "call", "--outcome", "talked", "--note", note)
+    [logged] = services.interactions.history(1)
+    assert logged.note == "hi there\nnext line\ufffd"
+
+
 @pytest.mark.parametrize("field", FIELDS, ids=IDS)
 def test_the_cli_add_and_edit_clean_each_field(
     field: Field, cmd: Netui, services: Services

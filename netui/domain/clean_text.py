@@ -29,6 +29,9 @@ _CONTROL = re.compile(
 # with them.
 _LINE_BREAK = re.compile(r"\r\n?|[\x0b\x0c\x85\u2028\u2029]")
 _SPACES_BEFORE_NEWLINE = re.compile(r"[ \t]+\n")
+# A lone surrogate is a byte that was not UTF-8 (Python decodes such command-line bytes
+# with surrogateescape): it cannot be stored or printed, so it becomes U+FFFD.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def clean_line(value: str) -> str:
@@ -36,7 +39,7 @@ def clean_line(value: str) -> str:
     if value.isprintable():  # the common case: nothing to remove
         value = value.strip()
         return " ".join(value.split()) if "  " in value else value
-    value = _ESCAPE_SEQUENCE.sub("", value)
+    value = _ESCAPE_SEQUENCE.sub("", _SURROGATE.sub("\ufffd", value))
     value = _LINE_BREAK.sub(" ", value)
     value = _CONTROL.sub("", value)
     return " ".join(value.split())
@@ -50,7 +53,7 @@ def clean_multiline(value: str) -> str:
     """
     if value.isprintable():
         return value.strip()
-    value = _ESCAPE_SEQUENCE.sub("", value)
+    value = _ESCAPE_SEQUENCE.sub("", _SURROGATE.sub("\ufffd", value))
     value = _LINE_BREAK.sub("\n", value)
     value = _CONTROL.sub("", value.replace("\t", " "))
     value = _SPACES_BEFORE_NEWLINE.sub("\n", value)

@@ -6,6 +6,7 @@ from netui.db.contacts import ContactRepository
 from netui.db.engine import Database
 from netui.db.interactions import InteractionRepository
 from netui.db.write_lock import hold_write_lock
+from netui.domain.clean_text import clean_multiline
 from netui.domain.clock import Clock
 from netui.domain.inputs import FUTURE_TOLERANCE
 from netui.domain.types import Interaction, InteractionDraft
@@ -43,7 +44,7 @@ class InteractionService:
                     occurred_at=when,
                     channel=draft.channel,
                     outcome=draft.outcome,
-                    note=draft.note.strip(),
+                    note=clean_multiline(draft.note),
                     follow_up=draft.follow_up,
                 )
             )
