@@ -33,7 +33,9 @@ async def settle(pilot: Pilot[None]) -> None:
     await app.workers.wait_for_complete()
     for _ in range(100):
         await pilot.pause()
-        if app.services is not None and app.main_screen.loaded:
+        # The footer greys keys out until the list is loaded, and catches up a moment later.
+        footer_caught_up = not app.screen.query("FooterKey.-disabled")
+        if app.services is not None and app.main_screen.loaded and footer_caught_up:
             break
     app.sub_title = "netui.db"
     await pilot.pause(0.2)  # the detail pane loads a moment after the cursor settles
