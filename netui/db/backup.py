@@ -118,8 +118,12 @@ def _shape(table: Table) -> RecordShape:
         for constraint in table.constraints
         if isinstance(constraint, UniqueConstraint)
     ]
+    # A partial or expression index (one running timer session) is no rule on a column's
+    # values across records: the database checks it when the records are written.
     unique += [
-        tuple(column.name for column in index.columns) for index in table.indexes if index.unique
+        tuple(column.name for column in index.columns)
+        for index in table.indexes
+        if index.unique and index.columns and index.dialect_options["sqlite"]["where"] is None
     ]
     return RecordShape(
         name=table.name,
