@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
-from dateutil import tz
 from hypothesis import given
 from hypothesis import strategies as st
+from timezones import zone
 
 from netui.domain.free_gaps import (
     Gap,
@@ -18,12 +18,6 @@ from netui.domain.free_gaps import (
 )
 
 DAY = date(2026, 11, 30)  # a Monday
-
-
-def zone(name: str) -> tzinfo:
-    found = tz.gettz(name)
-    assert found is not None, name
-    return found
 
 
 NEW_YORK = zone("America/New_York")

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, timedelta
 
-from dateutil import tz
 from hypothesis import given
 from hypothesis import strategies as st
+from timezones import zone
 
 from netui.domain.timer import (
     Pause,
@@ -20,14 +20,6 @@ from netui.domain.timer import (
 )
 
 T0 = datetime(2026, 11, 26, 15, 0, tzinfo=UTC)
-
-
-def zone(name: str) -> tzinfo:
-    found = tz.gettz(name)
-    assert found is not None, name
-    return found
-
-
 NEW_YORK = zone("America/New_York")
 
 

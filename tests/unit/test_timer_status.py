@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from dateutil import tz
 from hypothesis import given
 from hypothesis import strategies as st
+from timezones import zone
 
 from netui.domain.timer import Pause, TimedSession
 from netui.domain.timer_status import (
@@ -19,12 +19,6 @@ from netui.domain.timer_status import (
 from netui.errors import ValidationError
 
 T0 = datetime(2026, 11, 26, 15, 0, tzinfo=UTC)  # a Thursday
-
-
-def zone(name: str) -> tzinfo:
-    found = tz.gettz(name)
-    assert found is not None, name
-    return found
 
 
 NEW_YORK = zone("America/New_York")
