@@ -65,16 +65,19 @@ def progress_lines(progress: TodayProgress) -> list[str]:
 def today(show_all: bool, as_json: bool) -> None:
     """Today's queue (Top 20, follow-ups due, cadences due) and today's progress."""
     with open_services(writing=False) as services:
-        queue, progress = services.today.overview()
+        queue, progress = services.today.overview(limit=None if show_all or as_json else SHOWN)
     if as_json:
-        echo_json({"queue": [item_json(i) for i in queue], "progress": progress_json(progress)})
+        echo_json(
+            {"queue": [item_json(i) for i in queue.items], "progress": progress_json(progress)}
+        )
         return
-    shown = queue if show_all else queue[:SHOWN]
-    if shown:
-        rows = [[str(i.contact_id), printable(i.name), printable(i.company), i.why] for i in shown]
+    if queue.items:
+        rows = [
+            [str(i.contact_id), printable(i.name), printable(i.company), i.why] for i in queue.items
+        ]
         echo_lines(terminal_table(("ID", "Name", "Company", "Why"), rows, flexible=(1, 2, 3)))
-        if len(queue) > len(shown):
-            click.echo(f"… and {len(queue) - len(shown)} more (netui today --all)")
+        if queue.due > len(queue.items):
+            click.echo(f"… and {queue.due - len(queue.items)} more (netui today --all)")
     else:
         click.echo("Nobody is due today.")
     echo_lines(progress_lines(progress))

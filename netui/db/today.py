@@ -8,8 +8,8 @@ out). Reached and contacted-today are answered by the interaction index per row.
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import NamedTuple
+from datetime import UTC, date, datetime
+from typing import NamedTuple, cast
 
 from sqlalchemy import bindparam, func, select, text
 from sqlalchemy.orm import Session
@@ -18,13 +18,12 @@ from netui.db.contacts import REACHED_OUTCOMES
 from netui.db.models import ContactModel, InteractionModel, UTCDateTime
 from netui.domain.types import TriageStatus
 
-__all__ = ["DayCounts", "QueueRecord", "TodayRepository"]
+__all__ = ["DayCounts", "QueueRecord", "TodayRepository", "stored_moment"]
 
 _REACHED = ", ".join(f"'{outcome}'" for outcome in REACHED_OUTCOMES)  # netui's own words
 
-# Column order must match QueueRecord.
-QUEUE_SQL = text(
-    f"""
+# Column order must match QueueRecord. Parameters: day_start, day_end (stored UTC text), today.
+QUEUE_SQL = f"""
     SELECT c.id, c.full_name, c.company, c.title, c.status, c.top20_rank, c.strength,
            c.last_contacted, c.cadence, c.next_follow_up,
            CASE WHEN c.status = 'top20' THEN EXISTS (
@@ -34,17 +33,18 @@ QUEUE_SQL = text(
            ) ELSE 0 END,
            EXISTS (
                SELECT 1 FROM interaction AS i
-               WHERE i.contact_id = c.id AND i.occurred_at >= :day_start
-                 AND i.occurred_at < :day_end
+               WHERE i.contact_id = c.id AND i.occurred_at >= ? AND i.occurred_at < ?
            )
     FROM contact AS c
     WHERE c.status != 'archived'
-      AND (c.status = 'top20' OR c.next_follow_up <= :today OR c.cadence IS NOT NULL)
-    """
-).bindparams(
-    bindparam("day_start", type_=UTCDateTime()),
-    bindparam("day_end", type_=UTCDateTime()),
-)
+      AND (c.status = 'top20' OR c.next_follow_up <= ? OR c.cadence IS NOT NULL)
+"""
+
+
+def stored_moment(moment: datetime) -> str:
+    """A moment as SQLAlchemy stores a DateTime in SQLite (naive UTC text), to compare with."""
+    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+
 
 DAY_SQL = text(
     f"""
@@ -87,12 +87,15 @@ class TodayRepository:
     def queue_records(
         self, today: date, day_start: datetime, day_end: datetime
     ) -> list[QueueRecord]:
-        """Everyone who might be in the queue of ``today`` (a local day, given in UTC too)."""
-        rows = self.session.execute(
-            QUEUE_SQL,
-            {"today": today.isoformat(), "day_start": day_start, "day_end": day_end},
-        )
-        return [QueueRecord._make(row) for row in rows]
+        """Everyone who might be in the queue of ``today`` (a local day, given in UTC too).
+
+        Straight from the driver's cursor, as the contact list is: plain tuples in
+        QueueRecord's column order, without SQLAlchemy's per-row work.
+        """
+        driver = self.session.connection().connection.driver_connection
+        assert driver is not None
+        values = (stored_moment(day_start), stored_moment(day_end), today.isoformat())
+        return cast("list[QueueRecord]", driver.execute(QUEUE_SQL, values).fetchall())
 
     def day_counts(self, day_start: datetime, day_end: datetime) -> DayCounts:
         """People contacted, and people reached, between the two moments."""

@@ -18,17 +18,20 @@ else by priority score, the longest overdue first among equals.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import heapq
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 from math import ceil
+from typing import NamedTuple
 
 from netui.domain.types import TOP20_GOAL, TOP20_SIZE
 
 __all__ = [
     "MAX_TOP20_ASKS",
     "Candidate",
+    "Queue",
     "QueueItem",
     "Reason",
     "TodayProgress",
@@ -51,9 +54,12 @@ class Reason(StrEnum):
     CADENCE = "cadence"
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """What the queue needs to know of one contact who might be in it."""
+class Candidate(NamedTuple):
+    """What the queue needs to know of one contact who might be in it.
+
+    Named tuples, not dataclasses, for candidates and queue items: a queue is built from
+    thousands of rows on every look, and a frozen dataclass costs several times more.
+    """
 
     contact_id: int
     name: str
@@ -71,18 +77,49 @@ class Candidate:
     cadence_label: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class QueueItem:
+def _days(count: int) -> str:
+    return f"{count} day{'s' if count != 1 else ''}"
+
+
+class QueueItem(NamedTuple):
     contact_id: int
     name: str
     company: str
     reason: Reason
-    why: str
-    """Every reason, in words: ``Top 20 #3 · follow-up overdue by 2 days``."""
+    """The first reason that applies: an ask of the Top 20, a follow-up, a cadence."""
     priority: float
     top20_rank: int | None
     days_overdue: int
     """How late the follow-up or the cadence is (0: due today, or a Top 20 ask)."""
+    follow_up_late: int | None = None
+    """Days past the follow-up date (0: today); None without a follow-up due."""
+    cadence_late: int | None = None
+    """Days past the cadence's due date (0: today); None when not due by cadence."""
+    cadence_label: str = ""
+
+    @property
+    def why(self) -> str:
+        """Every reason, in words: ``Top 20 #3 · follow-up overdue by 2 days``.
+
+        Built when read, not for each of thousands of rows: a screen shows a few dozen.
+        """
+        words = []
+        if self.reason is Reason.TOP20:
+            words.append(f"Top 20 #{self.top20_rank}")
+        if self.follow_up_late is not None:
+            late = self.follow_up_late
+            words.append(
+                "follow-up due today" if late == 0 else f"follow-up overdue by {_days(late)}"
+            )
+        if self.cadence_late is not None:
+            named = (
+                f"due by cadence ({self.cadence_label})" if self.cadence_label else "due by cadence"
+            )
+            late = self.cadence_late
+            words.append(named if late == 0 else f"{named}, {_days(late)} overdue")
+        if self.reason is not Reason.TOP20 and self.top20_rank is not None:
+            words.append(f"Top 20 #{self.top20_rank}")  # in the queue for another reason
+        return " · ".join(words)
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,69 +202,68 @@ def top20_pace(
     )
 
 
-def _days(count: int) -> str:
-    return f"{count} day{'s' if count != 1 else ''}"
+def _lateness(candidate: Candidate, today: date) -> tuple[int, int]:
+    """Days past the follow-up and past the cadence's due date; -1 for not due."""
+    follow_up, due = candidate.follow_up, candidate.cadence_due
+    return (
+        (today - follow_up).days if follow_up is not None and follow_up <= today else -1,
+        (today - due).days
+        if due is not None and due <= today and not candidate.touched_today
+        else -1,
+    )
 
 
-def _follow_up_words(late: int) -> str:
-    return "follow-up due today" if late == 0 else f"follow-up overdue by {_days(late)}"
-
-
-def _cadence_words(label: str, late: int) -> str:
-    named = f"due by cadence ({label})" if label else "due by cadence"
-    return named if late == 0 else f"{named}, {_days(late)} overdue"
-
-
-def _item(candidate: Candidate, picked: bool, today: date) -> QueueItem | None:
-    reasons: list[tuple[Reason, str, int]] = []
-    if picked:
-        reasons.append((Reason.TOP20, f"Top 20 #{candidate.top20_rank}", 0))
-    if candidate.follow_up is not None and candidate.follow_up <= today:
-        late = (today - candidate.follow_up).days
-        reasons.append((Reason.FOLLOW_UP, _follow_up_words(late), late))
-    due = candidate.cadence_due
-    if due is not None and due <= today and not candidate.touched_today:
-        late = (today - due).days
-        reasons.append((Reason.CADENCE, _cadence_words(candidate.cadence_label, late), late))
-    if not reasons:
-        return None
-    words = [text for _, text, _ in reasons]
-    if not picked and candidate.top20_rank is not None:
-        words.append(f"Top 20 #{candidate.top20_rank}")  # in the queue for another reason
+def _item(candidate: Candidate, reason: Reason, lateness: tuple[int, int]) -> QueueItem:
+    follow_up_late, cadence_late = lateness
     return QueueItem(
         contact_id=candidate.contact_id,
         name=candidate.name,
         company=candidate.company,
-        reason=reasons[0][0],
-        why=" · ".join(words),
+        reason=reason,
         priority=candidate.priority,
         top20_rank=candidate.top20_rank,
-        days_overdue=max(late for _, _, late in reasons),
+        days_overdue=max(follow_up_late, cadence_late, 0),
+        follow_up_late=follow_up_late if follow_up_late >= 0 else None,
+        cadence_late=cadence_late if cadence_late >= 0 else None,
+        cadence_label=candidate.cadence_label,
     )
 
 
-def _top20_picks(candidates: Sequence[Candidate], asks: int) -> set[int]:
+class Queue(NamedTuple):
+    items: list[QueueItem]
+    """In order; only the first ``limit`` when one was given."""
+    due: int
+    """Everyone in today's queue, however many ``items`` holds."""
+
+
+def build_queue(
+    candidates: Iterable[Candidate], pace: Top20Pace, today: date, limit: int | None = None
+) -> Queue:
+    """Today's queue in order: the paced Top 20 asks by rank, then the rest by priority.
+
+    With ``limit``, only the first ``limit`` are made into items (the rest are counted):
+    a screen shows a few dozen of what may be thousands due.
+    """
+    pool = list(candidates)
     waiting = sorted(
-        (
-            c
-            for c in candidates
-            if c.top20_rank is not None and not c.reached and not c.touched_today
-        ),
+        (c for c in pool if c.top20_rank is not None and not c.reached and not c.touched_today),
         key=lambda c: (c.top20_rank or 0, c.contact_id),
     )
-    return {c.contact_id for c in waiting[: max(0, asks)]}
-
-
-def build_queue(candidates: Iterable[Candidate], pace: Top20Pace, today: date) -> list[QueueItem]:
-    """Today's queue in order: the paced Top 20 asks by rank, then the rest by priority."""
-    pool = list(candidates)
-    picks = _top20_picks(pool, pace.ask_today)
-    items = [item for c in pool if (item := _item(c, c.contact_id in picks, today)) is not None]
-    asks = sorted(
-        (i for i in items if i.contact_id in picks), key=lambda i: (i.top20_rank or 0, i.contact_id)
-    )
-    rest = sorted(
-        (i for i in items if i.contact_id not in picks),
-        key=lambda i: (-i.priority, -i.days_overdue, i.name.casefold(), i.contact_id),
-    )
-    return asks + rest
+    asked = waiting[: max(0, pace.ask_today)]
+    picks = {c.contact_id for c in asked}
+    items = [_item(c, Reason.TOP20, _lateness(c, today)) for c in asked]
+    rest = []
+    for candidate in pool:
+        if candidate.contact_id in picks:
+            continue
+        lateness = _lateness(candidate, today)
+        if lateness == (-1, -1):
+            continue
+        key = (-candidate.priority, -max(lateness), candidate.name.casefold(), candidate.contact_id)
+        rest.append((key, candidate, lateness))
+    room = None if limit is None else max(0, limit - len(items))
+    chosen = sorted(rest) if room is None else heapq.nsmallest(room, rest)
+    for _, candidate, lateness in chosen:
+        reason = Reason.FOLLOW_UP if lateness[0] >= 0 else Reason.CADENCE
+        items.append(_item(candidate, reason, lateness))
+    return Queue(items if limit is None else items[:limit], len(asked) + len(rest))

@@ -16,6 +16,7 @@ from netui.domain.clock import Clock, local_today, local_zone
 from netui.domain.priority import compile_targets, priority_score
 from netui.domain.queue import (
     Candidate,
+    Queue,
     QueueItem,
     TodayProgress,
     Top20Pace,
@@ -48,38 +49,56 @@ class TodayService:
         self.settings = settings
 
     def _candidates(self, records: list[QueueRecord], today: date) -> list[Candidate]:
+        """The records that are in today's queue, scored: the hot loop, names bound locally."""
         targets = compile_targets(self.settings.target_keywords())
-        parse = date.fromisoformat
+        parse, score, due_on, make = date.fromisoformat, priority_score, next_due, Candidate
+        today_text = today.isoformat()
+        labels: dict[str, str] = {}
         candidates = []
-        for record in records:
-            last = parse(record.last_contacted) if record.last_contacted else None
-            cadence = _cadence(record.cadence)
-            follow_up = parse(record.next_follow_up) if record.next_follow_up else None
-            due = next_due(last, cadence, today) if cadence is not None else None
-            on_top20 = record.status == _TOP20
-            wanted = on_top20 or (follow_up is not None and follow_up <= today)
-            if not wanted and (due is None or due > today):
-                continue  # a cadence not due yet: most of the rows, skipped before scoring
+        for (
+            contact_id,
+            name,
+            company,
+            title,
+            status,
+            rank,
+            strength,
+            last_text,
+            code,
+            follow_up_text,
+            reached,
+            touched_today,
+        ) in records:
+            on_top20 = status == _TOP20
+            follow_up_due = follow_up_text is not None and follow_up_text <= today_text
+            last = parse(last_text) if last_text else None
+            cadence = _cadence(code)
+            due = due_on(last, cadence, today) if cadence is not None else None
+            if not (on_top20 or follow_up_due or (due is not None and due <= today)):
+                continue  # a cadence not due yet: most rows, skipped before scoring
+            label = ""
+            if cadence is not None and code is not None:
+                label = labels.get(code) or labels.setdefault(code, cadence.label)
             candidates.append(
-                Candidate(
-                    contact_id=record.id,
-                    name=record.full_name,
-                    company=record.company,
-                    priority=priority_score(
-                        strength=record.strength,
+                make(
+                    contact_id=contact_id,
+                    name=name,
+                    company=company,
+                    priority=score(
+                        strength=strength,
                         last_contacted=last,
                         cadence=cadence,
-                        company=record.company,
-                        title=record.title,
+                        company=company,
+                        title=title,
                         targets=targets,
                         today=today,
                     ),
-                    top20_rank=record.top20_rank if on_top20 else None,
-                    reached=bool(record.reached),
-                    touched_today=bool(record.touched_today),
-                    follow_up=follow_up,
+                    top20_rank=rank if on_top20 else None,
+                    reached=bool(reached),
+                    touched_today=bool(touched_today),
+                    follow_up=parse(follow_up_text) if follow_up_text else None,
                     cadence_due=due,
-                    cadence_label=cadence.label if cadence is not None else "",
+                    cadence_label=label,
                 )
             )
         return candidates
@@ -99,15 +118,20 @@ class TodayService:
     def today(self) -> date:
         return local_today(self.clock)
 
-    def queue(self, today: date | None = None) -> list[QueueItem]:
+    def queue(self, today: date | None = None, limit: int | None = None) -> list[QueueItem]:
         """Whom to reach on ``today`` (default: today where the user is), in order."""
-        return self.overview(today)[0]
+        return self.overview(today, limit)[0].items
 
     def progress(self, today: date | None = None) -> TodayProgress:
-        return self.overview(today)[1]
+        return self.overview(today, limit=0)[1]
 
-    def overview(self, today: date | None = None) -> tuple[list[QueueItem], TodayProgress]:
-        """The queue and the progress of one day, read together (one consistent look)."""
+    def overview(
+        self, today: date | None = None, limit: int | None = None
+    ) -> tuple[Queue, TodayProgress]:
+        """The queue and the progress of one day, read together (one consistent look).
+
+        ``limit``: make only the first so many queue items (``Queue.due`` counts all).
+        """
         day = today or self.today()
         start, end = day_bounds(day, local_zone())
         with self.db.session() as session:
@@ -118,4 +142,4 @@ class TodayService:
         progress = TodayProgress(
             contacted_today=counts.contacted, reached_today=counts.reached, top20=pace
         )
-        return build_queue(candidates, pace, day), progress
+        return build_queue(candidates, pace, day, limit), progress

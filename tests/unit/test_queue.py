@@ -115,7 +115,7 @@ def test_the_queue_holds_the_paced_top20_then_everyone_due_by_priority() -> None
         person(11, cadence_due=TODAY + timedelta(days=3), priority=95.0),  # not yet
     ]
     today = Top20Pace(5, 1, 1, 4, 4, 4, 0, ask_today=2)
-    queue = build_queue(people, today, TODAY)
+    queue = build_queue(people, today, TODAY).items
     assert [i.contact_id for i in queue] == [2, 1, 7, 9, 6]
     assert [i.reason for i in queue] == [
         Reason.TOP20,
@@ -139,7 +139,7 @@ def test_each_person_is_in_the_queue_once_with_every_reason() -> None:
         person(1, top20_rank=1, follow_up=TODAY - timedelta(days=1), cadence_due=TODAY),
         person(2, top20_rank=2, reached=True, follow_up=TODAY),
     ]
-    queue = build_queue(people, Top20Pace(2, 1, 0, 4, 4, 2, 0, ask_today=1), TODAY)
+    queue = build_queue(people, Top20Pace(2, 1, 0, 4, 4, 2, 0, ask_today=1), TODAY).items
     assert [(i.contact_id, i.reason, i.why) for i in queue] == [
         (1, Reason.TOP20, "Top 20 #1 · follow-up overdue by 1 day · due by cadence"),
         (2, Reason.FOLLOW_UP, "follow-up due today · Top 20 #2"),
@@ -149,7 +149,7 @@ def test_each_person_is_in_the_queue_once_with_every_reason() -> None:
 @pytest.mark.parametrize("asks", [0, 1, 3, 10])
 def test_never_more_top20_asks_than_the_pace_says(asks: int) -> None:
     people = [person(n, top20_rank=n) for n in range(1, 8)]
-    queue = build_queue(people, Top20Pace(7, 0, 0, 4, 4, 7, 0, ask_today=asks), TODAY)
+    queue = build_queue(people, Top20Pace(7, 0, 0, 4, 4, 7, 0, ask_today=asks), TODAY).items
     assert [i.top20_rank for i in queue] == list(range(1, min(asks, 7) + 1))
 
 
@@ -159,5 +159,35 @@ def test_equal_priorities_put_the_longest_overdue_first_then_names() -> None:
         person(2, name="Abe", follow_up=TODAY),
         person(3, name="Cy", follow_up=TODAY - timedelta(days=5)),
     ]
-    queue = build_queue(people, Top20Pace(0, 0, 0, 4, 0, 0, 0, 0), TODAY)
+    queue = build_queue(people, Top20Pace(0, 0, 0, 4, 0, 0, 0, 0), TODAY).items
     assert [i.name for i in queue] == ["Cy", "Abe", "bea"]
+
+
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 30), st.integers(-3, 3), st.booleans(), st.booleans()),
+        max_size=30,
+    ),
+    st.integers(0, 5),
+    st.integers(0, 12),
+)
+def test_a_limited_queue_is_the_start_of_the_whole_one(
+    rows: list[tuple[int, int, bool, bool]], asks: int, limit: int
+) -> None:
+    people = [
+        person(
+            n,
+            priority=float(score),
+            top20_rank=n if on_top20 else None,
+            follow_up=TODAY - timedelta(days=late) if late >= -1 else None,
+            cadence_due=TODAY if due else None,
+        )
+        for n, (score, late, on_top20, due) in enumerate(rows, start=1)
+    ]
+    pace = Top20Pace(0, 0, 0, 4, 0, 0, 0, ask_today=asks)
+    whole = build_queue(people, pace, TODAY)
+    assert whole.due == len(whole.items)
+    assert len({i.contact_id for i in whole.items}) == whole.due
+    some = build_queue(people, pace, TODAY, limit=limit)
+    assert some.items == whole.items[:limit]
+    assert some.due == whole.due
