@@ -99,7 +99,7 @@ def status_lines(status: TimerStatus) -> list[str]:
         state = "paused" if status.paused else "running"
         over = ", planned time over" if status.planned_over else ""
         lines.append(
-            f"Session {state} since {clock_time(status.started_at, zone)}: "
+            f"Session since {clock_time(status.started_at, zone)} ({state}): "
             f"{clock_text(status.elapsed_seconds)} of {status.planned_minutes} minutes{over}"
         )
     if status.interrupted is not None:

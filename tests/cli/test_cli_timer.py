@@ -80,9 +80,14 @@ def test_status_in_words(cmd: Netui, clock: FakeClock) -> None:
     cmd.ok("timer", "start")
     clock.advance(minutes=31)
     lines = cmd.ok("timer", "status").splitlines()
-    assert lines[0] == "Session running since 15:00: 31:00 of 30 minutes, planned time over"
+    assert lines[0] == "Session since 15:00 (running): 31:00 of 30 minutes, planned time over"
     assert lines[1] == "Today: 31 of 30 minutes: goal reached"
     assert lines[3].endswith("Thu 31")
+    cmd.ok("timer", "pause")
+    clock.advance(minutes=5)
+    assert cmd.ok("timer", "status").startswith(
+        "Session since 15:00 (paused): 31:00 of 30 minutes, planned time over\n"
+    )
 
 
 @pytest.mark.parametrize(
@@ -122,7 +127,7 @@ def test_a_session_an_app_watched_and_lost_offers_three_choices(
     clock.advance(minutes=50)
 
     lines = cmd.ok("timer", "status").splitlines()
-    assert lines[0] == "Session running since 15:00: 1:00:00 of 30 minutes, planned time over"
+    assert lines[0] == "Session since 15:00 (running): 1:00:00 of 30 minutes, planned time over"
     assert lines[1] == (
         "Interrupted: netui last saw this session at 15:10 (50:00 ago; killed, or the machine"
         " slept)."
