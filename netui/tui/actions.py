@@ -44,6 +44,8 @@ class Scope(StrEnum):
     EXPORT = "export"
     DUPLICATES = "duplicates"
     SWAP = "swap"
+    RECOVERY = "recovery"
+    AUDIT = "audit"
     HELP = "help"
 
     @property
@@ -65,6 +67,8 @@ _SCOPE_TITLES = {
     Scope.EXPORT: "Export",
     Scope.DUPLICATES: "Possible duplicates",
     Scope.SWAP: "When the Top 20 is full",
+    Scope.RECOVERY: "After an interrupted session",
+    Scope.AUDIT: "Find the time (the time audit)",
     Scope.HELP: "This help",
 }
 
@@ -246,6 +250,31 @@ ACTIONS: tuple[Action, ...] = (
        "Select several contacts for one decision."),
     _A("contact_list.open", Scope.CONTACT_LIST, "enter", "activate", "Open", "Open",
        "Edit the highlighted contact."),
+    # -- the Today pane -------------------------------------------------------------------
+    _A("today.start", Scope.TODAY, "space", "start", "Start", "Start the timer",
+       "Start today's session (the daily goal's minutes); space again pauses and resumes.",
+       show=True, doc_title="Start, pause, resume"),
+    _A("today.pause", Scope.TODAY, "space", "pause", "Pause", "Pause the timer",
+       "Pause the running session.", show=True, documented=False),
+    _A("today.resume", Scope.TODAY, "space", "resume", "Resume", "Resume the timer",
+       "Go on with the paused session.", show=True, documented=False),
+    _A("today.stop", Scope.TODAY, "x", "stop", "Stop", "Stop the timer",
+       "End the session; its time counts toward today and the week.", show=True),
+    _A("today.extend", Scope.TODAY, "e", "extend", "+5 min", "Plan 5 more minutes",
+       "Plan 5 more minutes for the running session.", show=True),
+    _A("today.recover", Scope.TODAY, "r", "recover", "Resolve", "Resolve the interrupted session",
+       "netui lost sight of a session: keep its time, stop it where last seen, or discard it.",
+       show=True),
+    _A("today.session", Scope.TODAY, "S", "session_mode", "Session", "Session mode",
+       "One person at a time from today's queue, with their script; starts the timer.",
+       show=True),
+    _A("today.log", Scope.TODAY, "c", "log_interaction", "Log call", "Log a call from the queue",
+       "Record a call or message with the highlighted person (Enter too).", show=True),
+    _A("today.audit", Scope.TODAY, "a", "time_audit", "Find time", "Find the time",
+       "Lay out a typical day, find the minutes that could give way, set the daily goal.",
+       show=True),
+    _A("today.bell", Scope.TODAY, "", "toggle_bell", "Bell", "Bell on or off",
+       "Ring the terminal bell when the goal is reached or the planned time is up, or not."),
     # -- triage mode ----------------------------------------------------------------------
     _A("triage.top20", Scope.TRIAGE, "t", "decide('top20')", "Top 20", "Add to Top 20",
        "Put this contact on the Top 20.", show=True),
@@ -291,6 +320,27 @@ ACTIONS: tuple[Action, ...] = (
        "Back to the list.", show=True),
     _A("swap.cancel", Scope.SWAP, "escape", "cancel", "Keep the list", "Keep the list",
        "Leave the Top 20 as it is (Enter on a name swaps them out).", show=True),
+    _A("recovery.keep", Scope.RECOVERY, "k", "choose('keep')", "Keep", "Keep the time",
+       "Count the gap as time worked and go on.", show=True),
+    _A("recovery.stop", Scope.RECOVERY, "s", "choose('stop')", "Stop", "Stop where last seen",
+       "End the session when netui last saw it; the gap does not count.", show=True),
+    _A("recovery.discard", Scope.RECOVERY, "d", "choose('discard')", "Discard", "Discard",
+       "Forget the session altogether.", show=True),
+    _A("recovery.later", Scope.RECOVERY, "escape", "later", "Later", "Decide later",
+       "Leave the session as it is for now (r in the Today pane asks again).", show=True),
+    _A("audit.save", Scope.AUDIT, "ctrl+s", "save", "Save", "Save the day",
+       "Save the blocks as laid out (redo the audit any time).", show=True, priority=True),
+    _A("audit.accept", Scope.AUDIT, "ctrl+g", "accept_goal", "Accept goal", "Accept the goal",
+       "Save, and make the suggested minutes your daily goal.", show=True, priority=True),
+    _A("audit.add", Scope.AUDIT, "ctrl+n", "add_block", "Add block", "Add a block",
+       "A new block of the day, after the one the cursor is in.", show=True, priority=True),
+    _A("audit.remove", Scope.AUDIT, "ctrl+r", "remove_block", "Remove", "Remove the block",
+       "Remove the block the cursor is in.", show=True, priority=True),
+    _A("audit.calendar", Scope.AUDIT, "ctrl+o", "read_calendar", "Calendar", "Read a calendar",
+       "Free gaps of the coming 7 days in an .ics export (Google, Outlook, Apple).", show=True,
+       priority=True),
+    _A("audit.close", Scope.AUDIT, "escape", "close", "Close", "Close",
+       "Back to the Today pane (asks first when there is something unsaved).", show=True),
     _A("help.close", Scope.HELP, "escape,q,f1,question_mark", "close", "Close", "Close help",
        "Close this help.", show=True),
 )

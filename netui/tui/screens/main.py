@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 
 NARROW_WIDTH = 100
 """Below this many columns the panes take turns instead of sharing the screen."""
+WIDE_WIDTH = 150
+"""From this many columns the Today and Script panes get half the screen."""
 PANE_ORDER = ("contacts-pane", "today-pane", "script-pane")
 
 
@@ -90,6 +92,10 @@ class MainScreen(Screen[None]):
     def _contacts_changed(self) -> None:
         self.today.refresh_progress()
 
+    @on(TodayPane.Logged)
+    def _logged_from_today(self, message: TodayPane.Logged) -> None:
+        self.contacts.refresh_contacts([message.contact_id])  # it tells Today in turn
+
     @on(ContactsPane.Highlighted)
     def _contact_highlighted(self, message: ContactsPane.Highlighted) -> None:
         self.script.show_contact(message.contact_id)
@@ -102,6 +108,7 @@ class MainScreen(Screen[None]):
     def _apply_layout(self) -> None:
         narrow = self.size.width < NARROW_WIDTH
         self.set_class(narrow, "-narrow")
+        self.set_class(self.size.width >= WIDE_WIDTH, "-wide")
         for pane_id in PANE_ORDER:
             self.pane(pane_id).set_class(pane_id == self.active_pane, "-active")
         contacts_shown = not narrow or self.active_pane == "contacts-pane"
