@@ -1,9 +1,10 @@
 """Today's queries: who might be in today's queue, and what today brought so far.
 
 The queue is built on every look at the Today pane, at up to 100,000 contacts, so it is one
-Core query over only the columns it needs, and only over the rows that can be in it: Top 20
-members, follow-ups due, and contacts with a cadence (whose due date the service works
-out). Reached and contacted-today are answered by the interaction index per row.
+query over only the columns it needs, read as the driver's plain tuples, and only over the
+rows that can be in it: Top 20 members, follow-ups due, and contacts with a cadence (whose
+due date the service works out). Reached and contacted-today are answered per row by the
+interaction index.
 """
 
 from __future__ import annotations
