@@ -66,3 +66,19 @@ async def settle(app: NetuiApp, pilot: Pilot[None]) -> None:
     await pilot.pause()
     await app.workers.wait_for_complete()
     await pilot.pause()
+
+
+def screen_text(app: NetuiApp) -> str:
+    """Every character the app would send to the terminal now, line by line."""
+    strips = app.screen._compositor.render_strips()
+    return "\n".join("".join(segment.text for segment in strip) for strip in strips)
+
+
+def queue_names(app: NetuiApp) -> list[str]:
+    """Who today's queue lists, in order (the names as the options show them)."""
+    queue = today(app).queue_list
+    names = []
+    for index in range(queue.option_count):
+        prompt = queue.get_option_at_index(index).prompt
+        names.append(str(prompt).split("  ")[0])
+    return names
