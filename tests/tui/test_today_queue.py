@@ -52,7 +52,7 @@ async def test_the_queue_asks_for_the_top20_by_rank_and_says_why(
         await wait_ready(app, pilot)
         await into_today(app, pilot)
         assert queue_names(app) == [*TOP20[:4], "Farah Lindqvist"]
-        assert "Queue 5 due · 4 from the Top 20" in screen_text(app)
+        assert "Queue 5 due, 4 Top 20" in screen_text(app)
         queue = today(app).queue_list
         why = [str(queue.get_option_at_index(i).prompt) for i in range(queue.option_count)]
         assert why[0] == "Ada Okafor  Top 20 #1"

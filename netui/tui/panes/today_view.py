@@ -100,7 +100,7 @@ def queue_heading(queue: Queue, top20: Top20Progress | None) -> Content:
         return Content.styled("Nobody is due today", "$text-muted")
     asks = sum(1 for item in queue.items if item.reason is Reason.TOP20)
     shown = f" (first {len(queue.items)})" if queue.due > len(queue.items) else ""
-    from_top20 = f" · {asks} from the Top 20" if asks else ""
+    from_top20 = f", {asks} Top 20" if asks else ""
     return Content.assemble(("Queue ", "bold"), f"{queue.due} due{shown}{from_top20}")
 
 
