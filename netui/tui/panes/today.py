@@ -24,8 +24,9 @@ from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import OptionList, Static
 
+from netui.domain.clock import local_zone
 from netui.domain.queue import TodayProgress
-from netui.domain.timer import HEARTBEAT
+from netui.domain.timer import HEARTBEAT, day_bounds
 from netui.domain.timer_status import SessionInterruptedError, TimerError, TimerStatus
 from netui.domain.types import Top20Progress
 from netui.errors import DatabaseBusyError, NetuiError
@@ -106,6 +107,7 @@ class TodayPane(Pane, ReportsWorkerErrors):
         self.alerts = TodayAlerts(self, self.current_status, self._bell_on)
         self._load_timer: Timer | None = None
         self._beat_timer: Timer | None = None
+        self._midnight_timer: Timer | None = None
         self._recovery_open = False
         self._deferred: int | None = None
         """The interrupted session the user chose to decide about later."""
@@ -194,6 +196,16 @@ class TodayPane(Pane, ReportsWorkerErrors):
             self._show_queue(data)
         self.loads += 1
         self.refresh_bindings()
+        self._look_again_at_midnight()
+
+    def _look_again_at_midnight(self) -> None:
+        """A new day is a new queue and a new day's minutes: read them when it starts."""
+        if self._midnight_timer is not None:
+            self._midnight_timer.stop()
+        now = self.services.clock()
+        _, midnight = day_bounds(now.astimezone(local_zone()).date(), local_zone())
+        wait = (midnight - now).total_seconds() + 1
+        self._midnight_timer = self.set_timer(wait, self.refresh_progress, name="today-midnight")
 
     def _show_queue(self, data: TodayData) -> None:
         assert data.queue is not None
