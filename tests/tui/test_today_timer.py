@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from builders import AppFactory, WaitReady, WriteLock, toasts
 from textual.widgets import Digits
-from today_support import digits, into_today, live_for, settle, timer_state, today
+from today_support import digits, into_today, live_for, settle, timer_state, today, until
 
 from netui.domain.clock import FakeClock
 from netui.domain.timer_status import TimerStatus
@@ -113,6 +113,10 @@ async def test_timer_keys_act_only_in_the_today_pane(
             await pilot.press("escape")
         assert seeded.timer.status().session is None
         await into_today(app, pilot)
+        statuses = {c.id: c.status for c in seeded.contacts.find()}
+        await pilot.press("t", "l", "u", "3")  # Contacts keys: nothing happens to anyone
+        await pilot.pause()
+        assert {c.id: c.status for c in seeded.contacts.find()} == statuses
         await pilot.press("space")
         assert seeded.timer.status().running
         await pilot.press("tab")  # on to the Script pane: x does not stop the timer there
@@ -273,4 +277,12 @@ async def test_the_pane_stays_up_when_the_database_is_busy(
         await pilot.press("space")
         assert today(app).status is not None
         assert seeded.timer.status().running
+        shown = len(toasts(app))
+        write_lock.take()  # a heartbeat that cannot write is no news: the next one will
+        today(app)._beat()
+        assert await until(pilot, lambda: all(w.is_finished for w in app.workers), 5)
+        await pilot.pause()
+        write_lock.release()
+        assert len(toasts(app)) == shown
+        assert app.is_running
     assert app.return_code in (None, 0)
