@@ -18,6 +18,7 @@ import sys
 import click
 
 from netui import __version__
+from netui.cli.audit import audit
 from netui.cli.base import CliContext, NetuiGroup, clock, db_option, db_path
 from netui.cli.contacts import add, contacts, edit, show
 from netui.cli.database import db
@@ -28,6 +29,8 @@ from netui.cli.interactions import log
 from netui.cli.output import CONTACT_KEYS, LIST_HEADERS, printable
 from netui.cli.settings import settings
 from netui.cli.table import format_table
+from netui.cli.timer import timer
+from netui.cli.today import today
 from netui.cli.triage import set_, top20, undo
 from netui.domain.clock import system_clock
 
@@ -87,6 +90,9 @@ cli.add_command(export)
 cli.add_command(import_)
 cli.add_command(dupes)
 cli.add_command(merge)
+cli.add_command(timer)
+cli.add_command(today)
+cli.add_command(audit)
 
 
 def main() -> None:

@@ -118,12 +118,13 @@ def _shape(table: Table) -> RecordShape:
         for constraint in table.constraints
         if isinstance(constraint, UniqueConstraint)
     ]
-    # A partial unique index (a script's name, among those not deleted) holds only for some
-    # rows: the domain's section rules check it (netui.domain.record_rules), not this list.
+    # A partial or expression unique index (a script's name among those not deleted; one
+    # running timer session) is no rule on a column's values across all records: the
+    # domain's section rules or the database check it when the records are written.
     unique += [
         tuple(column.name for column in index.columns)
         for index in table.indexes
-        if index.unique and index.dialect_options["sqlite"]["where"] is None
+        if index.unique and index.columns and index.dialect_options["sqlite"]["where"] is None
     ]
     return RecordShape(
         name=table.name,

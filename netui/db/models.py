@@ -227,19 +227,44 @@ class ScriptRevisionModel(Base):
 
 
 class TimerSessionModel(Base):
-    """A daily networking session; a row with no ``ended_at`` is still running."""
+    """A daily networking session; a row with no ``ended_at`` is still running.
+
+    At most one row may be running: a partial unique index on ``(ended_at IS NULL)``
+    (migration 0006) makes every running row collide. ``active_seconds`` is written when a
+    session ends, for people reading a backup; the app always counts from the moments.
+    """
 
     __tablename__ = "timer_session"
+    __table_args__ = (
+        Index(
+            "uq_timer_session_running",
+            text("(ended_at IS NULL)"),
+            unique=True,
+            sqlite_where=text("ended_at IS NULL"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     planned_minutes: Mapped[int] = mapped_column(Integer)
     started_at: Mapped[datetime] = mapped_column(UTCDateTime)
     ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     active_seconds: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    last_seen_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    goal_minutes: Mapped[int] = mapped_column(Integer, default=30, server_default="30")
 
 
 class TimerPauseModel(Base):
+    """A pause in a session; one with no ``ended_at`` is going on (at most one a session)."""
+
     __tablename__ = "timer_pause"
+    __table_args__ = (
+        Index(
+            "uq_timer_pause_open",
+            "session_id",
+            unique=True,
+            sqlite_where=text("ended_at IS NULL"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     session_id: Mapped[int] = mapped_column(

@@ -11,6 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from netui.domain.clean_text import clean_line
+from netui.errors import ValidationError
+
 __all__ = [
     "DAY_MINUTES",
     "DEFAULT_BLOCKS",
@@ -18,6 +21,7 @@ __all__ = [
     "Audit",
     "Block",
     "audit",
+    "check_blocks",
     "suggest_goal",
 ]
 
@@ -25,6 +29,8 @@ DAY_MINUTES = 24 * 60
 MIN_GOAL = 30
 """The least a day of networking should have, when the day has room for it."""
 MAX_GOAL = 90
+MAX_BLOCKS = 40
+MAX_BLOCK_NAME = 60
 WEEKDAYS_PER_MONTH = 52 * 5 / 12
 """About 21.7: the method's "every day" is every weekday."""
 
@@ -36,6 +42,31 @@ class Block:
     name: str
     minutes: int
     discretionary: bool
+
+
+def check_blocks(blocks: Sequence[Block]) -> tuple[Block, ...]:
+    """The blocks as they may be saved: names cleaned, minutes a day's worth at most.
+
+    Blocks may add up to more than a day (the audit then says so); each one may not.
+    """
+    if not blocks:
+        raise ValidationError("blocks", "a day needs at least one block")
+    if len(blocks) > MAX_BLOCKS:
+        raise ValidationError("blocks", f"at most {MAX_BLOCKS} blocks, not {len(blocks)}")
+    checked = []
+    for number, block in enumerate(blocks, start=1):
+        name = clean_line(block.name)
+        if not name:
+            raise ValidationError(f"block {number}", "needs a name")
+        if len(name) > MAX_BLOCK_NAME:
+            raise ValidationError(f"block {number}", f"name is over {MAX_BLOCK_NAME} characters")
+        minutes = block.minutes
+        if isinstance(minutes, bool) or not isinstance(minutes, int):
+            raise ValidationError(name, "minutes must be a whole number")
+        if not 0 <= minutes <= DAY_MINUTES:
+            raise ValidationError(name, f"minutes must be between 0 and {DAY_MINUTES}")
+        checked.append(Block(name, minutes, bool(block.discretionary)))
+    return tuple(checked)
 
 
 DEFAULT_BLOCKS: tuple[Block, ...] = (

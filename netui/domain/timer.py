@@ -17,10 +17,12 @@ from dateutil import tz
 
 __all__ = [
     "HEARTBEAT",
+    "SLEEP_GAP",
     "Pause",
     "TimedSession",
     "active_intervals",
     "active_seconds",
+    "day_bounds",
     "seconds_by_day",
     "streak_days",
     "was_interrupted",
@@ -48,6 +50,10 @@ class TimedSession:
     pauses: tuple[Pause, ...] = ()
     planned_minutes: int = 30
     last_seen_at: datetime | None = None
+    """When a running netui last said it was alive; None while none has watched it."""
+    id: int | None = None  # the stored row's id (None for a session not stored)
+    goal_minutes: int = 30
+    """The daily goal in force when the session started."""
 
     @property
     def running(self) -> bool:
@@ -100,6 +106,11 @@ def _local_midnight(day: date, zone: tzinfo) -> datetime:
     return tz.resolve_imaginary(wall).astimezone(UTC)
 
 
+def day_bounds(day: date, zone: tzinfo) -> tuple[datetime, datetime]:
+    """The UTC instants a local day starts and ends (23 or 25 hours apart on a clock change)."""
+    return _local_midnight(day, zone), _local_midnight(day + timedelta(days=1), zone)
+
+
 def _split_by_day(start: datetime, end: datetime, zone: tzinfo) -> Iterator[tuple[date, float]]:
     day = start.astimezone(zone).date()
     while start < end:
@@ -138,8 +149,12 @@ def week_seconds(totals: Mapping[date, float], today: date) -> float:
 
 
 def was_interrupted(session: TimedSession, now: datetime) -> bool:
-    """Whether a running session lost netui (killed, or the machine slept) since last seen."""
-    if not session.running:
+    """Whether a running session lost netui (killed, or the machine slept) since last seen.
+
+    Only a session some netui has watched can be caught out: one started from a shell
+    with no app open has no heartbeat (``last_seen_at`` is None), and its time since the
+    start is all there is to go on.
+    """
+    if not session.running or session.last_seen_at is None:
         return False
-    seen = session.last_seen_at or session.started_at
-    return now - seen > SLEEP_GAP
+    return now - session.last_seen_at > SLEEP_GAP

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from netui.db.engine import BUSY_TIMEOUT_MS, Database, open_database
 from netui.domain.clock import Clock
+from netui.services.audit import AuditService
 from netui.services.backup import BackupService
 from netui.services.changes import ChangeService
 from netui.services.contacts import ContactService
@@ -17,6 +18,8 @@ from netui.services.merge import MergeService
 from netui.services.safekeeping import prepare_to_write
 from netui.services.scripts import ScriptService
 from netui.services.settings import SettingsService
+from netui.services.timer import TimerService
+from netui.services.today import TodayService
 from netui.services.triage import TriageService
 
 
@@ -36,6 +39,9 @@ class Services:
     merge: MergeService
     changes: ChangeService
     scripts: ScriptService
+    timer: TimerService
+    today: TodayService
+    audit: AuditService
 
     @property
     def path(self) -> Path:
@@ -73,4 +79,7 @@ def open_services(
         merge=MergeService(db, clock),
         changes=ChangeService(db),
         scripts=ScriptService(db, clock),
+        timer=TimerService(db, clock, settings),
+        today=TodayService(db, clock, settings),
+        audit=AuditService(db, clock, settings),
     )

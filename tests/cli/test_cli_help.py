@@ -14,6 +14,7 @@ from netui.cli import cli
 
 TOP_LEVEL = {
     "add",
+    "audit",
     "contacts",
     "db",
     "demo",
@@ -26,9 +27,13 @@ TOP_LEVEL = {
     "set",
     "settings",
     "show",
+    "timer",
+    "today",
     "top20",
     "undo",
 }
+
+TIMER_COMMANDS = ("start", "pause", "resume", "stop", "extend", "status", "resolve")
 
 
 def command_paths(
@@ -64,6 +69,7 @@ def test_every_command_is_covered() -> None:
         ("db", "restore"),
         ("settings", "targets"),
         ("settings", "show"),
+        *(("timer", name) for name in TIMER_COMMANDS),
     }
 
 

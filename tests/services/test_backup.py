@@ -89,7 +89,10 @@ def fill_everything(services: Services) -> None:
         batch = ImportBatchModel(source_path="/home/someone/Connections.csv", format="linkedin")
         session.add(batch)
         timer = TimerSessionModel(
-            planned_minutes=30, started_at=NOW - timedelta(hours=1), active_seconds=1500
+            planned_minutes=30,
+            started_at=NOW - timedelta(hours=1),
+            ended_at=NOW - timedelta(minutes=30),  # one session at most may still run
+            active_seconds=1500,
         )
         session.add(timer)
         session.flush()

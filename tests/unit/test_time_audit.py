@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from netui.domain.time_audit import DAY_MINUTES, DEFAULT_BLOCKS, Block, audit, suggest_goal
+from netui.domain.time_audit import (
+    DAY_MINUTES,
+    DEFAULT_BLOCKS,
+    Block,
+    audit,
+    check_blocks,
+    suggest_goal,
+)
+from netui.errors import ValidationError
 
 
 def test_the_default_day_adds_up_and_finds_spare_time() -> None:
@@ -47,3 +55,20 @@ def test_a_day_overbooked_shows_a_negative_remainder_and_ignores_negative_blocks
     result = audit([Block("Work", 1500, False), Block("Bad", -50, True)])
     assert result.unplanned_minutes == DAY_MINUTES - 1500
     assert result.discretionary_minutes == 0
+
+
+def test_blocks_are_cleaned_and_checked_before_saving() -> None:
+    checked = check_blocks([Block("  TV\x1b[31m and\tgames ", 90, True), Block("Work", 0, False)])
+    assert checked == (Block("TV and games", 90, True), Block("Work", 0, False))
+    with pytest.raises(ValidationError, match="at least one block"):
+        check_blocks([])
+    with pytest.raises(ValidationError, match="block 2: needs a name"):
+        check_blocks([Block("Work", 60, False), Block(" \t", 60, True)])
+    with pytest.raises(ValidationError, match="TV: minutes must be between 0 and 1440"):
+        check_blocks([Block("TV", DAY_MINUTES + 1, True)])
+    with pytest.raises(ValidationError, match="TV: minutes must be between"):
+        check_blocks([Block("TV", -5, True)])
+    with pytest.raises(ValidationError, match="at most 40 blocks"):
+        check_blocks([Block(f"Block {n}", 10, True) for n in range(41)])
+    with pytest.raises(ValidationError, match="over 60 characters"):
+        check_blocks([Block("x" * 61, 10, True)])

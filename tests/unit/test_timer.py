@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, timedelta
 
-from dateutil import tz
 from hypothesis import given
 from hypothesis import strategies as st
+from timezones import zone
 
 from netui.domain.timer import (
     Pause,
     TimedSession,
     active_seconds,
+    day_bounds,
     seconds_by_day,
     streak_days,
     was_interrupted,
@@ -19,14 +20,6 @@ from netui.domain.timer import (
 )
 
 T0 = datetime(2026, 11, 26, 15, 0, tzinfo=UTC)
-
-
-def zone(name: str) -> tzinfo:
-    found = tz.gettz(name)
-    assert found is not None, name
-    return found
-
-
 NEW_YORK = zone("America/New_York")
 
 
@@ -125,3 +118,16 @@ def test_active_time_never_decreases_and_never_exceeds_wall_time(
 def test_days_add_up_to_the_whole(session: TimedSession, now: datetime) -> None:
     totals = seconds_by_day([session], now, NEW_YORK)
     assert abs(sum(totals.values()) - active_seconds(session, now)) < 1e-6
+
+
+def test_a_session_no_netui_has_watched_cannot_be_caught_out() -> None:
+    # Started from a shell with no app open: nothing beats, so nothing went stale.
+    assert not was_interrupted(TimedSession(T0), T0 + minutes(400))
+
+
+def test_day_bounds_are_local_midnights_even_on_a_clock_change() -> None:
+    start, end = day_bounds(date(2026, 3, 8), NEW_YORK)
+    assert start == datetime(2026, 3, 8, 5, 0, tzinfo=UTC)
+    assert end - start == timedelta(hours=23)
+    start, end = day_bounds(date(2026, 11, 1), NEW_YORK)
+    assert end - start == timedelta(hours=25)
