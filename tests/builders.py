@@ -142,9 +142,10 @@ def write_csv(path: Path, header: Sequence[str], rows: Sequence[Sequence[str]]) 
     return path
 
 
-def store_raw(db_path: Path, contact_id: int, **columns: str) -> None:
-    """Overwrite a contact's text columns straight in the file, past the rules of netui's
-    entry paths: text as an older netui, or another program, may have left it.
+def store_raw(db_path: Path, row_id: int, *, table: str = "contact", **columns: str) -> None:
+    """Overwrite a contact's (or another ``table``'s row's) text columns straight in the
+    file, past the rules of netui's entry paths: text as an older netui, or another
+    program, may have left it.
 
     Lists (emails, phones, tags) are one string, their items joined by newlines.
     """
@@ -153,7 +154,7 @@ def store_raw(db_path: Path, contact_id: int, **columns: str) -> None:
         with connection:
             for column, value in columns.items():
                 connection.execute(
-                    f'UPDATE contact SET "{column}" = ? WHERE id = ?', (value, contact_id)
+                    f'UPDATE "{table}" SET "{column}" = ? WHERE id = ?', (value, row_id)
                 )
     finally:
         connection.close()

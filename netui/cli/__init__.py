@@ -27,6 +27,8 @@ from netui.cli.exporting import export
 from netui.cli.importing import dupes, import_, merge
 from netui.cli.interactions import log
 from netui.cli.output import CONTACT_KEYS, LIST_HEADERS, printable
+from netui.cli.profile import profile
+from netui.cli.scripts import script
 from netui.cli.settings import settings
 from netui.cli.table import format_table
 from netui.cli.timer import timer
@@ -90,6 +92,8 @@ cli.add_command(export)
 cli.add_command(import_)
 cli.add_command(dupes)
 cli.add_command(merge)
+cli.add_command(script)
+cli.add_command(profile)
 cli.add_command(timer)
 cli.add_command(today)
 cli.add_command(audit)

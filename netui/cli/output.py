@@ -125,6 +125,7 @@ def interaction_json(interaction: Interaction) -> dict[str, Any]:
         "outcome": interaction.outcome.value,
         "note": interaction.note,
         "follow_up": _iso(interaction.follow_up),
+        "script_revision_id": interaction.script_revision_id,
     }
 
 
