@@ -12,6 +12,7 @@ from netui.cli.output import (
     LIST_HEADERS,
     contact_json,
     echo_json,
+    echo_json_list,
     echo_lines,
     interaction_json,
     list_cells,
@@ -163,9 +164,9 @@ def contacts(status: str, query: str, sort: str, as_json: bool) -> None:
     """List contacts, highest priority first."""
     status_filter, sort_key = StatusFilter(status.lower()), SortKey(sort.lower())
     with open_services(writing=False) as services:
-        if as_json:
-            found = services.contacts.find(status_filter, query, sort_key)
-            echo_json([contact_json(c) for c in found])
+        if as_json:  # streamed: at 100,000 contacts, no list of them is held
+            found = services.contacts.stream(status_filter, query, sort_key)
+            echo_json_list(contact_json(contact) for contact in found)
             return
         rows = order_rows(
             filter_rows(services.contacts.list_rows(), status_filter, query),
