@@ -15,6 +15,7 @@ by the same harness with the same floors.
 from __future__ import annotations
 
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -23,6 +24,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 BENCH = Path(__file__).resolve().parent
 PEAK_RSS = BENCH / "peak_rss.py"
@@ -75,12 +77,43 @@ def measure(
     return register
 
 
+class Run(NamedTuple):
+    """One process: seconds from spawn to exit, and the CPU seconds it used (user + system).
+
+    Ratios are of wall time; the CPU ratio, shown beside them, moves far less when other
+    work shares the machine.
+    """
+
+    wall: float
+    cpu: float
+
+
 def median(values: Sequence[float]) -> float:
     return statistics.median(values)
 
 
-def ratio_of_medians(top: Sequence[float], bottom: Sequence[float]) -> float:
-    return median(top) / median(bottom)
+def walls(runs: Sequence[Run]) -> list[float]:
+    return [run.wall for run in runs]
+
+
+def cpus(runs: Sequence[Run]) -> list[float]:
+    return [run.cpu for run in runs]
+
+
+def less(runs: Sequence[Run], fixed: Sequence[Run]) -> Run:
+    """The median, over rounds, of what each run took beyond the fixed run of its round."""
+    return Run(
+        median([a.wall - b.wall for a, b in zip(runs, fixed, strict=True)]),
+        median([a.cpu - b.cpu for a, b in zip(runs, fixed, strict=True)]),
+    )
+
+
+def medians(runs: Sequence[Run]) -> Run:
+    return Run(median(walls(runs)), median(cpus(runs)))
+
+
+def cpu_note(top: Run, bottom: Run) -> str:
+    return f"CPU {top.cpu / bottom.cpu:.2f}x"
 
 
 class Bench:
@@ -106,6 +139,9 @@ class Bench:
         )
         env.pop("NETUI_DB", None)
         env.pop("NETUI_DEBUG", None)
+        # Measured as installed: bytecode cached (pip compiles it), here outside the tree.
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = str(self.folder / "pycache")
         env["XDG_DATA_HOME"] = str(self.folder / "xdg-data")  # never the user's own data
         return env
 
@@ -127,11 +163,15 @@ class Bench:
                 f"{' '.join(argv)} failed ({result.returncode}): {result.stderr.decode()[-500:]}"
             )
 
-    def timed(self, argv: Sequence[str]) -> float:
-        """Seconds from spawning the process to its exit, output thrown away."""
+    def timed(self, argv: Sequence[str]) -> Run:
+        """The process's wall and CPU time, its output thrown away."""
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         started = time.perf_counter()
         self.run(argv)
-        return time.perf_counter() - started
+        wall = time.perf_counter() - started
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+        return Run(wall, cpu)
 
     def peak_mib(self, argv: Sequence[str]) -> float:
         """Peak resident memory (VmHWM) of a Python program, reported as it exits.
@@ -144,23 +184,24 @@ class Bench:
         return int(report.read_text()) / 1024
 
     def interleaved(
-        self, steps: Sequence[Callable[[], float]], warm: bool = True
-    ) -> list[list[float]]:
-        """Each step's results over the rounds, the steps in a rotating order every round.
+        self, steps: Sequence[Callable[[], Run]], warm: bool = True, rounds: int | None = None
+    ) -> list[list[Run]]:
+        """Each step's runs over the rounds, the steps in a rotating order every round.
 
-        A warm-up round first (not kept) puts the files in the OS cache.
+        A warm-up round first (not kept) puts the files in the OS cache and compiles the
+        bytecode.
         """
         if warm:
             for step in steps:
                 step()
-        results: list[list[float]] = [[] for _ in steps]
-        for round_ in range(self.rounds):
+        results: list[list[Run]] = [[] for _ in steps]
+        for round_ in range(rounds or self.rounds):
             order = list(range(len(steps)))
             shift = round_ % len(steps)
             for index in order[shift:] + order[:shift]:
                 results[index].append(steps[index]())
             if self.verbose:
-                print("   ", [f"{r[-1]:.3f}" for r in results], file=sys.stderr)
+                print("   ", [f"{r[-1].wall:.3f}" for r in results], file=sys.stderr)
         return results
 
     # -- test data -----------------------------------------------------------------------
@@ -169,6 +210,8 @@ class Bench:
         """A file in the scratch folder, built once per run by ``build(path)``."""
         if name not in self._made:
             path = self.folder / name
+            for leftover in self.folder.glob(f"{name}*"):  # from an earlier run (--keep)
+                leftover.unlink()
             started = time.perf_counter()
             build(path)
             if self.verbose:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from bench.harness import Bench, Line, measure, median
+from bench.harness import Bench, Line, Run, cpu_note, less, measure, median, medians
 
 BIG = 100_000
 IMPORT_ROWS = 30_000
@@ -57,28 +57,31 @@ def linkedin_file(bench: Bench, rows: int) -> Path:
 @measure("cli", "fixed")
 def fixed_cost(bench: Bench) -> list[Line]:
     empty = str(empty_database(bench))
-    contacts, bare, version = bench.interleaved(
-        [
-            lambda: bench.timed(bench.netui("--db", empty, "contacts")),
-            lambda: bench.timed([bench.python, "-c", "pass"]),
-            lambda: bench.timed(bench.netui("--version")),
-        ]
+    contacts, bare, version = map(
+        medians,
+        bench.interleaved(
+            [
+                lambda: bench.timed(bench.netui("--db", empty, "contacts")),
+                lambda: bench.timed([bench.python, "-c", "pass"]),
+                lambda: bench.timed(bench.netui("--version")),
+            ]
+        ),
     )
-    extra = median(contacts) - median(bare)
     return [
         Line(
             "fixed cost of a database command: netui contacts (empty database) - python -c pass",
-            extra,
+            contacts.wall - bare.wall,
             "s",
             0.4,
-            f"{median(contacts) * 1000:.0f} ms vs {median(bare) * 1000:.0f} ms",
+            f"{contacts.wall * 1000:.0f} ms vs {bare.wall * 1000:.0f} ms;"
+            f" CPU {(contacts.cpu - bare.cpu) * 1000:.0f} ms extra",
         ),
         Line(
             "netui --version",
-            median(version) * 1000,
+            version.wall * 1000,
             "ms",
             80,
-            f"{(median(version) - median(bare)) * 1000:.0f} ms over python -c pass",
+            f"{(version.wall - bare.wall) * 1000:.0f} ms over python -c pass",
         ),
     ]
 
@@ -96,9 +99,10 @@ def contacts_json(bench: Bench) -> list[Line]:
     size = f"{ours.stat().st_size / 2**20:.0f} MiB" + ("" if same else " (FLOOR DIFFERS IN SIZE)")
     ours.unlink()
     theirs.unlink()
-    netui_s, floor_s = bench.interleaved(
+    netui_runs, floor_runs = bench.interleaved(
         [lambda: bench.timed(command), lambda: bench.timed(floor)], warm=False
     )
+    netui_s, floor_s = medians(netui_runs), medians(floor_runs)
     memory_rounds = max(1, min(3, bench.rounds))
     netui_mib: list[float] = []
     floor_mib: list[float] = []
@@ -108,10 +112,10 @@ def contacts_json(bench: Bench) -> list[Line]:
     return [
         Line(
             f"netui contacts --json at {BIG:,} vs a plain sqlite3 + json script",
-            median(netui_s) / median(floor_s),
+            netui_s.wall / floor_s.wall,
             "x",
             2.0,
-            f"{median(netui_s):.2f} s vs {median(floor_s):.2f} s, {size}",
+            f"{netui_s.wall:.2f} s vs {floor_s.wall:.2f} s, {size}; {cpu_note(netui_s, floor_s)}",
         ),
         Line(
             f"netui contacts --json at {BIG:,}, peak memory vs that script's",
@@ -126,67 +130,72 @@ def contacts_json(bench: Bench) -> list[Line]:
 @measure("cli", "top20")
 def top20(bench: Bench) -> list[Line]:
     big, one = str(demo_database(bench, BIG)), str(one_contact_database(bench))
-    at_big, at_one = bench.interleaved(
-        [
-            lambda: bench.timed(bench.netui("--db", big, "top20")),
-            lambda: bench.timed(bench.netui("--db", one, "top20")),
-        ]
+    at_big, at_one = map(
+        medians,
+        bench.interleaved(
+            [
+                lambda: bench.timed(bench.netui("--db", big, "top20")),
+                lambda: bench.timed(bench.netui("--db", one, "top20")),
+            ]
+        ),
     )
     return [
         Line(
             f"netui top20 at {BIG:,} vs 1 contact",
-            median(at_big) / median(at_one),
+            at_big.wall / at_one.wall,
             "x",
             1.1,
-            f"{median(at_big) * 1000:.0f} ms vs {median(at_one) * 1000:.0f} ms",
+            f"{at_big.wall * 1000:.0f} ms vs {at_one.wall * 1000:.0f} ms;"
+            f" {cpu_note(at_big, at_one)}",
         )
     ]
 
 
 @measure("cli", "import")
 def import_file(bench: Bench) -> list[Line]:
+    """Each round imports both files with netui and with the floor; what the big file costs
+    beyond the one-row file is taken round by round, and the medians compared."""
     template = empty_database(bench)
     rows, one = str(linkedin_file(bench, IMPORT_ROWS)), str(linkedin_file(bench, 1))
-    again: list[float] = []
+    again: list[Run] = []
 
-    def netui_import() -> float:
+    def netui_import() -> Run:
         target = str(bench.copy(template, "import.db"))
-        seconds = bench.timed(bench.netui("--db", target, "import", rows))
+        first = bench.timed(bench.netui("--db", target, "import", rows))
         again.append(bench.timed(bench.netui("--db", target, "import", rows)))
-        return seconds
+        return first
 
-    def netui_one() -> float:
+    def netui_one() -> Run:
         return bench.timed(
             bench.netui("--db", str(bench.copy(template, "one-row.db")), "import", one)
         )
 
-    def floor(csv_path: str) -> float:
+    def floor(csv_path: str) -> Run:
         target = str(bench.copy(template, "floor.db"))
         return bench.timed(bench.script("floor_import.py", csv_path, target))
 
     first, fixed, floor_rows, floor_one = bench.interleaved(
-        [netui_import, netui_one, lambda: floor(rows), lambda: floor(one)]
+        [netui_import, netui_one, lambda: floor(rows), lambda: floor(one)],
+        rounds=2 * bench.rounds,  # cheap rounds, and a difference of two times is noisier
     )
     again = again[1:]  # the warm-up round's
-    ours, reimport = median(first) - median(fixed), median(again) - median(fixed)
-    theirs = median(floor_rows) - median(floor_one)
-    detail = (
-        f"floor {theirs * 1000:.0f} ms (fixed costs taken off: netui {median(fixed) * 1000:.0f} ms)"
-    )
+    ours, reimport, theirs = less(first, fixed), less(again, fixed), less(floor_rows, floor_one)
     return [
         Line(
             f"netui import of {IMPORT_ROWS:,} LinkedIn rows, less a command's cost, vs the floor",
-            ours / theirs,
+            ours.wall / theirs.wall,
             "x",
             1.5,
-            f"{ours * 1000:.0f} ms vs {detail}",
+            f"{ours.wall * 1000:.0f} ms vs {theirs.wall * 1000:.0f} ms"
+            f" (a one-row file's cost taken off: netui {medians(fixed).wall * 1000:.0f} ms);"
+            f" {cpu_note(ours, theirs)}",
         ),
         Line(
             "the same file imported again (every row already there), vs the floor",
-            reimport / theirs,
+            reimport.wall / theirs.wall,
             "x",
             1.2,
-            f"{reimport * 1000:.0f} ms",
+            f"{reimport.wall * 1000:.0f} ms; {cpu_note(reimport, theirs)}",
         ),
     ]
 
