@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from contextlib import closing
 from typing import Any
 
 import click
@@ -165,8 +166,8 @@ def contacts(status: str, query: str, sort: str, as_json: bool) -> None:
     status_filter, sort_key = StatusFilter(status.lower()), SortKey(sort.lower())
     with open_services(writing=False) as services:
         if as_json:  # streamed: at 100,000 contacts, no list of them is held
-            found = services.contacts.stream(status_filter, query, sort_key)
-            echo_json_list(contact_json(contact) for contact in found)
+            with closing(services.contacts.stream(status_filter, query, sort_key)) as found:
+                echo_json_list(contact_json(contact) for contact in found)
             return
         rows = order_rows(
             filter_rows(services.contacts.list_rows(), status_filter, query),

@@ -246,9 +246,12 @@ class Database:
                 try:
                     if connection.in_transaction:
                         connection.execute("ROLLBACK")
-                finally:
+                except sqlite3.ProgrammingError:
+                    pass  # closed meanwhile (close() came first): nothing left to end
+                else:
                     with self._lock:
-                        self._idle_readers.append(connection)
+                        if connection in self._readers:  # not closed since
+                            self._idle_readers.append(connection)
 
     def watch_changes(self) -> ChangeWatcher:
         """A watcher of what other processes commit; this Database's own writes are not news.

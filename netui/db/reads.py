@@ -17,6 +17,7 @@ import itertools
 import json
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import suppress
 from datetime import UTC, date, datetime
 from typing import Any, NamedTuple, cast
 
@@ -198,9 +199,10 @@ class ContactReads:
             for row in connection.execute(sql, params):
                 yield contact_from_row(row)
         finally:
-            connection.execute(f"PRAGMA cache_size = {int(cache)}")
-            connection.create_function(name, width + 1, None)
-            connection.create_function(test, width, None)
+            with suppress(sqlite3.ProgrammingError):  # closed under the stream: nothing to undo
+                connection.execute(f"PRAGMA cache_size = {int(cache)}")
+                connection.create_function(name, width + 1, None)
+                connection.create_function(test, width, None)
 
 
 def stored_setting(connection: sqlite3.Connection, key: str, default: Any = None) -> Any:

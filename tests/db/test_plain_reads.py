@@ -138,3 +138,16 @@ def test_damage_met_while_reading_is_said_as_netui_says_it(
     with pytest.raises(DatabaseDamagedError), services.db.reading():
         raise sqlite3.DatabaseError("database disk image is malformed")
     assert sql_rows(services.path, "SELECT count(*) FROM contact") == [(1,)]
+
+
+def test_a_stream_outliving_its_database_ends_quietly(
+    services: Services, add: Callable[..., int]
+) -> None:
+    """Output cut short (``contacts --json | head``) closes the database under a stream."""
+    for name in ("a", "b"):
+        add(name)
+    stream = services.contacts.stream()
+    next(stream)
+    services.db.close()
+    stream.close()  # no error: the snapshot went with its connection
+    assert len(everyone(services)) == 2  # and reading again opens a new one
