@@ -118,8 +118,12 @@ def _shape(table: Table) -> RecordShape:
         for constraint in table.constraints
         if isinstance(constraint, UniqueConstraint)
     ]
+    # A partial unique index (a script's name, among those not deleted) holds only for some
+    # rows: the domain's section rules check it (netui.domain.record_rules), not this list.
     unique += [
-        tuple(column.name for column in index.columns) for index in table.indexes if index.unique
+        tuple(column.name for column in index.columns)
+        for index in table.indexes
+        if index.unique and index.dialect_options["sqlite"]["where"] is None
     ]
     return RecordShape(
         name=table.name,

@@ -18,6 +18,7 @@ def to_interaction(model: InteractionModel) -> Interaction:
         outcome=Outcome(model.outcome),
         note=model.note,
         follow_up=model.follow_up,
+        script_revision_id=model.script_revision_id,
     )
 
 
@@ -33,6 +34,7 @@ class InteractionRepository:
             outcome=interaction.outcome.value,
             note=interaction.note,
             follow_up=interaction.follow_up,
+            script_revision_id=interaction.script_revision_id,
         )
         self.session.add(model)
         self.session.flush()
@@ -45,3 +47,13 @@ class InteractionRepository:
             .order_by(InteractionModel.occurred_at.desc(), InteractionModel.id.desc())
         )
         return [to_interaction(m) for m in self.session.scalars(stmt)]
+
+    def last_note(self, contact_id: int) -> str:
+        """The note of the contact's latest interaction ("" if none, or it has no note)."""
+        stmt = (
+            select(InteractionModel.note)
+            .where(InteractionModel.contact_id == contact_id)
+            .order_by(InteractionModel.occurred_at.desc(), InteractionModel.id.desc())
+            .limit(1)
+        )
+        return self.session.scalar(stmt) or ""

@@ -17,7 +17,9 @@ from sqlalchemy import (
     String,
     Text,
     TypeDecorator,
+    UniqueConstraint,
     false,
+    text,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -166,25 +168,60 @@ class InteractionModel(Base):
     note: Mapped[str] = mapped_column(Text, default="", server_default="")
     follow_up: Mapped[date | None] = mapped_column(Date, nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=stamp_now)
+    # The script revision a call or message used. RESTRICT: a revision a logged interaction
+    # names is never deleted (a script with one is hidden instead; see ScriptModel).
+    script_revision_id: Mapped[int | None] = mapped_column(
+        ForeignKey("script_revision.id", ondelete="RESTRICT"), nullable=True, index=True
+    )
 
 
 class ScriptModel(Base):
+    """A reconnect script. Its saved text is also its latest revision's (written together).
+
+    A script is hidden (``deleted_at`` set) rather than removed while an interaction names
+    one of its revisions, and a built-in always is, so netui knows not to add it back. Names
+    are unique among the scripts not hidden, ignoring case (``NOCASE``: ASCII letters; the
+    service also compares names case-folded, for every other alphabet).
+    """
+
     __tablename__ = "script"
+    __table_args__ = (
+        CheckConstraint(
+            "channel IN ('phone', 'email', 'linkedin_message', 'linkedin_invite', 'text')",
+            name="channel_known",
+        ),
+        Index("ix_script_live_name", "name", unique=True, sqlite_where=text("deleted_at IS NULL")),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(Text, unique=True)
-    channel: Mapped[str] = mapped_column(String(10), default="message")
+    name: Mapped[str] = mapped_column(Text(collation="NOCASE"))
+    channel: Mapped[str] = mapped_column(String(20))
+    subject: Mapped[str] = mapped_column(Text, default="", server_default="")
     body: Mapped[str] = mapped_column(Text, default="", server_default="")
     is_default: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # The built-in it started as (kept through renames), and the version of netui's text
+    # its saved text is: None once the user saved words of their own.
+    builtin_key: Mapped[str | None] = mapped_column(Text, nullable=True, unique=True)
+    builtin_version: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    # Edits not saved yet, autosaved while typing: all three set, or none.
+    draft_subject: Mapped[str | None] = mapped_column(Text, nullable=True)
+    draft_body: Mapped[str | None] = mapped_column(Text, nullable=True)
+    draft_saved_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=stamp_now)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=stamp_now, onupdate=stamp_now)
 
 
 class ScriptRevisionModel(Base):
+    """One saved text of a script, numbered 1, 2, 3... within it."""
+
     __tablename__ = "script_revision"
+    __table_args__ = (UniqueConstraint("script_id", "number", name="uq_script_revision_number"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     script_id: Mapped[int] = mapped_column(ForeignKey("script.id", ondelete="CASCADE"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    subject: Mapped[str] = mapped_column(Text, default="", server_default="")
     body: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=stamp_now)
 

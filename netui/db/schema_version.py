@@ -3,5 +3,5 @@
 A test checks these against Alembic's own view of ``netui/db/migrations/versions``.
 """
 
-REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004")
+REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005")
 HEAD = REVISIONS[-1]

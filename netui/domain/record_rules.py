@@ -10,8 +10,9 @@ that normally keep them sound, so it checks every record against these rules fir
 
 Rules say what is wrong in words; the caller adds where (``contacts[12].status: ...``).
 :data:`STORED_RECORD_RULES` are the rules netui applies: the limits the app's own forms
-keep (:mod:`netui.domain.validation`), tie strength from 1 to 5, and a Top 20 of at most
-20 with one rank each from 1 to 20.
+keep (:mod:`netui.domain.validation`), tie strength from 1 to 5, a Top 20 of at most
+20 with one rank each from 1 to 20, and scripts held to the Script pane's limits
+(:mod:`netui.domain.script_inputs`), with a name of their own among those not deleted.
 
 Text is cleaned before it is checked, as on every other way in
 (:mod:`netui.domain.clean_text`): a :data:`TextCleaner` per text field, ``clean_line`` for
@@ -31,6 +32,9 @@ from netui.domain.clean_text import clean_line, clean_multiline
 from netui.domain.contact_fields import BOOKKEEPING_FIELDS, FIELD_KINDS
 from netui.domain.contact_uid import uid_problem
 from netui.domain.record_shape import ValueKind
+from netui.domain.script_inputs import name_key
+from netui.domain.script_types import MAX_SCRIPT_BODY, MAX_SCRIPT_NAME, MAX_SCRIPT_SUBJECT
+from netui.domain.scripts import ScriptChannel
 from netui.domain.types import TOP20_SIZE, Channel, DatePrecision, Outcome, TriageStatus
 from netui.domain.validation import MAX_FIELD_LENGTH, MAX_NAME_LENGTH
 
@@ -45,6 +49,8 @@ __all__ = [
     "name_rule",
     "one_of",
     "rank_rule",
+    "script_name_rule",
+    "script_names_rule",
     "shown",
     "strength_rule",
     "top20_rule",
@@ -162,6 +168,31 @@ def top20_rule(records: Sequence[Mapping[str, Any]]) -> Iterator[tuple[int, str,
             ranked[rank] = record.get("id")
 
 
+def script_name_rule(value: Any) -> str | None:
+    """A script's name: something, and no longer than the Script pane allows."""
+    if not value:
+        return "a script needs a name"
+    return at_most(MAX_SCRIPT_NAME)(value)
+
+
+def script_names_rule(records: Sequence[Mapping[str, Any]]) -> Iterator[tuple[int, str, str]]:
+    """Scripts not deleted have names of their own, ignoring case; a deleted one's is free."""
+    holders: dict[str, Any] = {}  # name key -> id of the script that has it
+    for position, record in enumerate(records):
+        if record.get("deleted_at") is not None:
+            continue
+        name = record.get("name", "")
+        key = name_key(name)
+        if key in holders:
+            yield position, "name", f"{shown(name)} is taken (by the script with id {holders[key]})"
+        else:
+            holders[key] = record.get("id")
+
+
+def _positive(value: Any) -> str | None:
+    return None if value >= 1 else f"{value} is not a number from 1 up"
+
+
 _STATUS = one_of(TriageStatus)
 _LONG_TEXT = at_most(MAX_FIELD_LENGTH)
 # Text fields by how they are cleaned (a list's items as one-line text each). A contact's
@@ -175,15 +206,17 @@ _ONE_LINE = {
         and name != _CONTACT_NOTES
         and name not in BOOKKEEPING_FIELDS
     ),
-    "script": ("name",),
+    "script": ("name", "subject", "draft_subject"),
+    "script_revision": ("subject",),
     "triage_event": ("label",),
 }
 _MULTI_LINE = {
     "contact": (_CONTACT_NOTES,),
     "interaction": ("note",),
-    "script": ("body",),
+    "script": ("body", "draft_body"),
     "script_revision": ("body",),
 }
+_SUBJECT, _BODY = at_most(MAX_SCRIPT_SUBJECT), at_most(MAX_SCRIPT_BODY)
 
 STORED_RECORD_RULES = RecordRules(
     fields={
@@ -206,8 +239,18 @@ STORED_RECORD_RULES = RecordRules(
         ("triage_event", "after_strength"): strength_rule,
         ("triage_event", "before_rank"): rank_rule,  # an undo puts it back
         ("triage_event", "after_rank"): rank_rule,
+        ("script", "name"): script_name_rule,
+        ("script", "channel"): one_of(ScriptChannel),
+        ("script", "subject"): _SUBJECT,
+        ("script", "body"): _BODY,
+        ("script", "draft_subject"): _SUBJECT,
+        ("script", "draft_body"): _BODY,
+        ("script", "builtin_version"): _positive,
+        ("script_revision", "number"): _positive,
+        ("script_revision", "subject"): _SUBJECT,
+        ("script_revision", "body"): _BODY,
     },
-    sections={"contact": (top20_rule,)},
+    sections={"contact": (top20_rule,), "script": (script_names_rule,)},
     cleaners={
         **{(record, name): clean_line for record, names in _ONE_LINE.items() for name in names},
         **{

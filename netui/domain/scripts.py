@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from netui.domain.types import Channel
+from netui.domain.types import Channel, Outcome
 
 __all__ = [
     "LINKEDIN_INVITE_LIMIT",
     "LINKEDIN_MESSAGE_LIMIT",
+    "REPLY_OR_BETTER",
     "TEXT_MESSAGE_SEGMENT",
     "ScriptChannel",
 ]
@@ -73,3 +74,9 @@ _LOGGED_AS = {
     ScriptChannel.LINKEDIN_INVITE: Channel.MESSAGE,
     ScriptChannel.TEXT: Channel.MESSAGE,
 }
+
+
+REPLY_OR_BETTER = frozenset(
+    {Outcome.REPLIED, Outcome.TALKED, Outcome.MEETING_SET, Outcome.REFERRAL}
+)
+"""Outcomes that count as a reply (or better) in a script's usage: the person answered."""

@@ -15,6 +15,7 @@ from netui.services.importer import ImportService
 from netui.services.interactions import InteractionService
 from netui.services.merge import MergeService
 from netui.services.safekeeping import prepare_to_write
+from netui.services.scripts import ScriptService
 from netui.services.settings import SettingsService
 from netui.services.triage import TriageService
 
@@ -34,6 +35,7 @@ class Services:
     imports: ImportService
     merge: MergeService
     changes: ChangeService
+    scripts: ScriptService
 
     @property
     def path(self) -> Path:
@@ -70,4 +72,5 @@ def open_services(
         imports=ImportService(db, clock),
         merge=MergeService(db, clock),
         changes=ChangeService(db),
+        scripts=ScriptService(db, clock),
     )

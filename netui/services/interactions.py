@@ -5,6 +5,7 @@ from __future__ import annotations
 from netui.db.contacts import ContactRepository
 from netui.db.engine import Database
 from netui.db.interactions import InteractionRepository
+from netui.db.scripts import ScriptRepository
 from netui.db.write_lock import hold_write_lock
 from netui.domain.clock import Clock
 from netui.domain.inputs import FUTURE_TOLERANCE
@@ -36,6 +37,9 @@ class InteractionService:
             hold_write_lock(session)  # last contacted moves forward from what is stored now
             contacts = ContactRepository(session)
             contacts.get(contact_id)
+            revision = draft.script_revision_id
+            if revision is not None and not ScriptRepository(session).revision_exists(revision):
+                raise ValidationError("script", f"no script revision with id {revision}")
             logged = InteractionRepository(session).add(
                 Interaction(
                     id=0,
@@ -45,6 +49,7 @@ class InteractionService:
                     outcome=draft.outcome,
                     note=draft.note.strip(),
                     follow_up=draft.follow_up,
+                    script_revision_id=revision,
                 )
             )
             contacts.note_contacted(contact_id, local_day, draft.follow_up)

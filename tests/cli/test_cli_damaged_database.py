@@ -13,6 +13,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from cli_runner import Netui
 from damage import damage_trials, filled_database
 
 TRIALS = 20
@@ -54,12 +55,14 @@ def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def test_there_are_twenty_trials(trials):
+def test_there_are_twenty_trials(trials: list[tuple[int, bytes]]) -> None:
     assert len(trials) == TRIALS
 
 
 @pytest.mark.parametrize("trial", range(TRIALS))
-def test_no_command_writes_into_a_damaged_database(cmd, tmp_path, trials, trial):
+def test_no_command_writes_into_a_damaged_database(
+    cmd: Netui, tmp_path: Path, trials: list[tuple[int, bytes]], trial: int
+) -> None:
     seed, damaged = trials[trial]
     path = tmp_path / "data" / "netui.db"
     path.parent.mkdir()
@@ -90,7 +93,7 @@ def test_no_command_writes_into_a_damaged_database(cmd, tmp_path, trials, trial)
     )
 
 
-def test_text_that_is_not_utf8_is_damage(cmd, db):
+def test_text_that_is_not_utf8_is_damage(cmd: Netui, db: Path) -> None:
     cmd.ok("add", "Ann Lee", "--company", "Acme")
     with sqlite3.connect(db) as connection:
         connection.execute("UPDATE contact SET company = CAST(x'41ff42' AS TEXT)")
@@ -124,7 +127,9 @@ def null_where_a_name_must_be(db: Path) -> None:
 
 
 @pytest.mark.parametrize("args", [["contacts"], ["show", "1"], ["top20"], ["dupes"]])
-def test_a_read_broken_by_damage_says_damaged_not_internal_error(cmd, db, args):
+def test_a_read_broken_by_damage_says_damaged_not_internal_error(
+    cmd: Netui, db: Path, args: list[str]
+) -> None:
     cmd.ok("add", "Ann Lee")
     cmd.ok("set", "1", "--status", "top20")
     null_where_a_name_must_be(db)

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from cli_runner import Netui
 
+from netui.domain.clock import FakeClock
 from netui.services.context import open_services
 
 
@@ -172,7 +173,7 @@ def test_backup_refusals(cmd: Netui, db: Path, tmp_path: Path, add: Callable[...
     assert "does not exist" in cmd.fail("db", "backup", str(tmp_path / "nope" / "x.db"))
 
 
-def test_backups_lists_the_daily_copies(cmd, db, clock):
+def test_backups_lists_the_daily_copies(cmd: Netui, db: Path, clock: FakeClock) -> None:
     assert cmd.ok("db", "backups") == (
         f"No backups yet in {db.parent / 'backups'}: netui makes one a day when it writes.\n"
     )
@@ -190,7 +191,7 @@ def test_backups_lists_the_daily_copies(cmd, db, clock):
     assert lines[-1].endswith("Put one back with: netui db restore BACKUP")
 
 
-def test_a_backup_that_cannot_be_made_adds_nothing_to_a_command(tmp_path):
+def test_a_backup_that_cannot_be_made_adds_nothing_to_a_command(tmp_path: Path) -> None:
     """Run for real: under pytest, logging's own handlers would hide a printed warning."""
     path = tmp_path / "netui.db"
     run = [sys.executable, "-m", "netui", "--db", str(path), "add"]

@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 from builders import table_dump, write_csv
+from cli_runner import Netui
 from full_disk import FULL as DISK_FULL
 from full_disk import LONG, fill_the_disk
 
@@ -32,7 +33,7 @@ EVERYONE = [str(n) for n in range(1, 301)]
 
 
 @pytest.fixture
-def people(cmd, db) -> Path:
+def people(cmd: Netui, db: Path) -> Path:
     cmd.ok("demo", "--contacts", str(len(EVERYONE)))
     return db
 
@@ -49,13 +50,17 @@ def people(cmd, db) -> Path:
     ],
     ids=lambda args: args[0],
 )
-def test_a_write_on_a_full_disk_says_so_and_changes_nothing(cmd, people, full_disk, args):
+def test_a_write_on_a_full_disk_says_so_and_changes_nothing(
+    cmd: Netui, people: Path, full_disk: None, args: list[str]
+) -> None:
     before = table_dump(people)
     assert cmd.fail(*args) == FULL
     assert table_dump(people) == before
 
 
-def test_an_import_on_a_full_disk_leaves_none_of_its_rows(cmd, people, full_disk, tmp_path):
+def test_an_import_on_a_full_disk_leaves_none_of_its_rows(
+    cmd: Netui, people: Path, full_disk: None, tmp_path: Path
+) -> None:
     rows = [[f"New Person {n}", f"new{n}@example.com", LONG[:500]] for n in range(200)]
     source = write_csv(tmp_path / "people.csv", ["Name", "Email", "Notes"], rows)
     before = table_dump(people)
@@ -89,8 +94,15 @@ class FillsUp:
     ],
 )
 def test_an_export_to_a_full_disk_leaves_no_file(
-    cmd, people, tmp_path, monkeypatch, name, module, writer
-):
+    cmd: Netui,
+    people: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    name: str,
+    module: Any,
+    writer: str,
+) -> None:
+
     real = getattr(module, writer)
 
     def writes_until_full(first: Any, out: Any, *rest: Any) -> Any:

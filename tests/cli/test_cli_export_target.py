@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 
-def test_a_folder_is_said_to_be_a_folder(cmd, tmp_path):
+from cli_runner import Netui
+
+
+def test_a_folder_is_said_to_be_a_folder(cmd: Netui, tmp_path: Path) -> None:
     cmd.ok("add", "Ann Lee")
     folder = tmp_path / "exports"
     folder.mkdir()

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from cli_runner import Netui
 from damage import damage_trials, filled_database
 from full_disk import LONG, fill_the_disk
 from sqlalchemy import event
@@ -147,7 +148,9 @@ def prepared_out(tmp_path: Path) -> Path:
 
 
 @pytest.mark.parametrize("case", CASES)
-def test_no_command_says_internal_error(cmd, tmp_path, monkeypatch, stack, case):
+def test_no_command_says_internal_error(
+    cmd: Netui, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stack: ExitStack, case: str
+) -> None:
     out = prepared_out(tmp_path)
     work = tmp_path / "work"
     work.mkdir()
@@ -159,7 +162,7 @@ def test_no_command_says_internal_error(cmd, tmp_path, monkeypatch, stack, case)
     assert os.listdir(here) == []
 
 
-def run_every_command(cmd, path: Path, out: Path, number: str, case: str) -> None:
+def run_every_command(cmd: Netui, path: Path, out: Path, number: str, case: str) -> None:
     for args in COMMANDS:
         argv = [a.format(id=number, out=out) for a in args]
         result = cmd.run(*argv, db=path)
@@ -173,7 +176,9 @@ def run_every_command(cmd, path: Path, out: Path, number: str, case: str) -> Non
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root may write a read-only file anyway")
-def test_a_read_only_file_in_a_read_only_folder(cmd, tmp_path, stack):
+def test_a_read_only_file_in_a_read_only_folder(
+    cmd: Netui, tmp_path: Path, stack: ExitStack
+) -> None:
     out = prepared_out(tmp_path)
     path = with_people(tmp_path / "work")
     path.chmod(0o400)

@@ -12,6 +12,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from cli_runner import Netui
 
 from netui.services.context import open_services
 
@@ -27,7 +28,7 @@ def names_in(folder: Path) -> list[str]:
 
 
 @pytest.mark.parametrize("name", ODD_NAMES)
-def test_every_command_uses_the_file_named(cmd, tmp_path, name):
+def test_every_command_uses_the_file_named(cmd: Netui, tmp_path: Path, name: str) -> None:
     path = tmp_path / name
     cmd.ok("add", "Ann Lee", db=path)
     cmd.ok("set", "1", "--status", "top20", db=path)
@@ -42,7 +43,7 @@ def test_every_command_uses_the_file_named(cmd, tmp_path, name):
     assert path.stat().st_mode & 0o777 == 0o600
 
 
-def test_a_question_mark_does_not_reach_the_file_before_it(cmd, tmp_path):
+def test_a_question_mark_does_not_reach_the_file_before_it(cmd: Netui, tmp_path: Path) -> None:
     other = tmp_path / "other.db"
     with sqlite3.connect(other) as conn:
         conn.execute("CREATE TABLE photo (id INTEGER PRIMARY KEY, path TEXT)")
@@ -55,7 +56,7 @@ def test_a_question_mark_does_not_reach_the_file_before_it(cmd, tmp_path):
     conn.close()
 
 
-def test_a_percent_escape_is_not_decoded(cmd, tmp_path):
+def test_a_percent_escape_is_not_decoded(cmd: Netui, tmp_path: Path) -> None:
     cmd.ok("add", "Ann Lee", db=tmp_path / "a%41b.db")
     assert names_in(tmp_path) == ["a%41b.db"]
     assert (tmp_path / "a%41b.db").stat().st_mode & 0o777 == 0o600
@@ -65,7 +66,9 @@ COMMANDS = [["contacts"], ["add", "Ann Lee"], ["show", "1"], ["db", "check"], []
 
 
 @pytest.mark.parametrize("args", COMMANDS)
-def test_memory_is_refused(cmd, tmp_path, monkeypatch, args):
+def test_memory_is_refused(
+    cmd: Netui, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str]
+) -> None:
     monkeypatch.chdir(tmp_path)
     err = cmd.fail(*args, db=Path(":memory:"))
     assert err.startswith("netui: error: :memory: is SQLite's in-memory database")
@@ -73,7 +76,9 @@ def test_memory_is_refused(cmd, tmp_path, monkeypatch, args):
 
 
 @pytest.mark.parametrize("args", COMMANDS)
-def test_an_empty_name_is_refused(cmd, tmp_path, monkeypatch, args):
+def test_an_empty_name_is_refused(
+    cmd: Netui, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str]
+) -> None:
     monkeypatch.chdir(tmp_path)
     result = cmd.run(*args, "--db", "", db=False)
     assert result.exit_code == 1
@@ -82,7 +87,7 @@ def test_an_empty_name_is_refused(cmd, tmp_path, monkeypatch, args):
 
 
 @pytest.mark.parametrize("args", COMMANDS)
-def test_a_device_is_refused(cmd, args):
+def test_a_device_is_refused(cmd: Netui, args: list[str]) -> None:
     err = cmd.fail(*args, db=Path("/dev/null"))
     assert err == (
         "netui: error: /dev/null is not a regular file (a device, pipe or socket); netui "
@@ -93,14 +98,16 @@ def test_a_device_is_refused(cmd, args):
 
 
 @pytest.mark.parametrize("args", COMMANDS)
-def test_a_pipe_is_refused_without_waiting_for_a_writer(cmd, tmp_path, args):
+def test_a_pipe_is_refused_without_waiting_for_a_writer(
+    cmd: Netui, tmp_path: Path, args: list[str]
+) -> None:
     fifo = tmp_path / "pipe.db"
     os.mkfifo(fifo)
     assert "is not a regular file" in cmd.fail(*args, db=fifo)
     assert names_in(tmp_path) == ["pipe.db"]
 
 
-def test_a_refused_database_gets_no_wal_files_beside_it(cmd, tmp_path):
+def test_a_refused_database_gets_no_wal_files_beside_it(cmd: Netui, tmp_path: Path) -> None:
     newer = tmp_path / "newer.db"
     open_services(newer, cmd.clock).close()
     with sqlite3.connect(newer) as conn:
@@ -112,7 +119,7 @@ def test_a_refused_database_gets_no_wal_files_beside_it(cmd, tmp_path):
         assert names_in(tmp_path) == ["newer.db"], args
 
 
-def test_checking_a_closed_database_leaves_nothing_beside_it(cmd, db):
+def test_checking_a_closed_database_leaves_nothing_beside_it(cmd: Netui, db: Path) -> None:
     cmd.ok("add", "Ann Lee")
     assert names_in(db.parent) == ["netui.db"]
     cmd.ok("db", "check")

@@ -9,6 +9,7 @@ import stat
 from pathlib import Path
 
 import pytest
+from cli_runner import Netui
 from damage import damage_trials, filled_database
 
 from netui.domain.clock import FakeClock
@@ -19,12 +20,12 @@ def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def names(cmd, path: Path) -> list[str]:
+def names(cmd: Netui, path: Path) -> list[str]:
     return sorted(c["full_name"] for c in cmd.json("contacts", "--status", "all", db=path))
 
 
 @pytest.fixture
-def backed_up(cmd, db) -> Path:
+def backed_up(cmd: Netui, db: Path) -> Path:
     """A database with Ann, Bo and Cy, and the day's backup taken when it held only Ann."""
     for name in ("Ann Lee", "Bo Chen", "Cy Dee"):
         cmd.ok("add", name)
@@ -36,7 +37,9 @@ def kept_files(db: Path) -> list[Path]:
     return sorted(db.parent.glob(f"{db.name}.before-restore-*.bak"))
 
 
-def test_restore_puts_the_backup_back_and_keeps_the_file_there(cmd, db, backed_up):
+def test_restore_puts_the_backup_back_and_keeps_the_file_there(
+    cmd: Netui, db: Path, backed_up: Path
+) -> None:
     before = digest(db)
     out = cmd.ok("db", "restore", str(backed_up), "--yes")
     [kept] = kept_files(db)
@@ -52,7 +55,7 @@ def test_restore_puts_the_backup_back_and_keeps_the_file_there(cmd, db, backed_u
     assert sorted(os.listdir(db.parent)) == sorted(["backups", db.name, kept.name])
 
 
-def test_restore_asks_first(cmd, db, backed_up):
+def test_restore_asks_first(cmd: Netui, db: Path, backed_up: Path) -> None:
     before = digest(db)
     result = cmd.run("db", "restore", str(backed_up), input="n\n")
     assert result.exit_code == 1
@@ -68,7 +71,9 @@ def test_restore_asks_first(cmd, db, backed_up):
     assert names(cmd, db) == ["Ann Lee"]
 
 
-def test_restore_refuses_while_another_netui_has_the_database_open(cmd, db, backed_up):
+def test_restore_refuses_while_another_netui_has_the_database_open(
+    cmd: Netui, db: Path, backed_up: Path
+) -> None:
     before = digest(db)
     app = open_services(db, cmd.clock)  # as the app holds it, idle
     try:
@@ -84,7 +89,9 @@ def test_restore_refuses_while_another_netui_has_the_database_open(cmd, db, back
     assert kept_files(db) == []
 
 
-def test_restore_refuses_while_another_program_is_writing(cmd, db, backed_up):
+def test_restore_refuses_while_another_program_is_writing(
+    cmd: Netui, db: Path, backed_up: Path
+) -> None:
     writer = sqlite3.connect(db, isolation_level=None)
     writer.execute("BEGIN IMMEDIATE")
     try:
@@ -105,7 +112,9 @@ def damaged(tmp_path: Path) -> Path:
     return path
 
 
-def test_restore_refuses_a_damaged_backup(cmd, db, backed_up, damaged):
+def test_restore_refuses_a_damaged_backup(
+    cmd: Netui, db: Path, backed_up: Path, damaged: Path
+) -> None:
     before = digest(db)
     err = cmd.fail("db", "restore", str(damaged), "--yes")
     assert err.startswith(f"netui: error: {damaged} is damaged (")
@@ -116,7 +125,9 @@ def test_restore_refuses_a_damaged_backup(cmd, db, backed_up, damaged):
     assert kept_files(db) == []
 
 
-def test_restore_puts_a_backup_over_a_damaged_database(cmd, tmp_path, damaged):
+def test_restore_puts_a_backup_over_a_damaged_database(
+    cmd: Netui, tmp_path: Path, damaged: Path
+) -> None:
     path = tmp_path / "data" / "netui.db"
     path.parent.mkdir()
     damaged.rename(path)
@@ -130,7 +141,7 @@ def test_restore_puts_a_backup_over_a_damaged_database(cmd, tmp_path, damaged):
     assert len(cmd.json("contacts", "--status", "all", db=path)) == 21
 
 
-def test_restore_into_a_new_place(cmd, tmp_path, backed_up):
+def test_restore_into_a_new_place(cmd: Netui, tmp_path: Path, backed_up: Path) -> None:
     path = tmp_path / "new" / "folder" / "netui.db"
     assert cmd.ok("db", "restore", str(backed_up), "--yes", db=path) == (
         f"Restored {backed_up} to {path} (1 contact)\n"
@@ -139,7 +150,9 @@ def test_restore_into_a_new_place(cmd, tmp_path, backed_up):
     assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
 
 
-def test_restore_refuses_what_is_not_a_backup(cmd, db, tmp_path, backed_up):
+def test_restore_refuses_what_is_not_a_backup(
+    cmd: Netui, db: Path, tmp_path: Path, backed_up: Path
+) -> None:
     before = digest(db)
     text = tmp_path / "notes.txt"
     text.write_text("not a database")
@@ -163,7 +176,9 @@ def test_restore_refuses_what_is_not_a_backup(cmd, db, tmp_path, backed_up):
     assert kept_files(db) == []
 
 
-def test_restore_will_not_replace_a_file_that_is_not_netuis(cmd, tmp_path, backed_up):
+def test_restore_will_not_replace_a_file_that_is_not_netuis(
+    cmd: Netui, tmp_path: Path, backed_up: Path
+) -> None:
     foreign = tmp_path / "photos.db"
     with sqlite3.connect(foreign) as conn:
         conn.execute("CREATE TABLE photo (id INTEGER PRIMARY KEY)")
@@ -176,7 +191,9 @@ def test_restore_will_not_replace_a_file_that_is_not_netuis(cmd, tmp_path, backe
     assert digest(foreign) == before
 
 
-def test_two_restores_in_one_second_keep_both_files(cmd, db, backed_up, clock: FakeClock):
+def test_two_restores_in_one_second_keep_both_files(
+    cmd: Netui, db: Path, backed_up: Path, clock: FakeClock
+) -> None:
     cmd.ok("db", "restore", str(backed_up), "--yes")
     cmd.ok("db", "restore", str(backed_up), "--yes")
     assert len(kept_files(db)) == 2

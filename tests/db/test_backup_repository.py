@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pytest
 
 from netui.db.backup import BackupRepository, RestoreConflictError, record_shapes
@@ -19,10 +21,19 @@ def test_tables_are_described_without_sqlalchemy_types() -> None:
     assert (fields["emails"].kind, fields["created_at"].kind) == (ValueKind.LIST, ValueKind.MOMENT)
     assert fields["full_name"].required  # no default to fall back on
     assert not fields["first_name"].required
-    assert ("name",) in shapes["script"].unique
+    assert ("builtin_key",) in shapes["script"].unique
+    # A name is unique only among scripts not deleted: a section rule checks that instead.
+    assert ("name",) not in shapes["script"].unique
+    assert ("script_id", "number") in shapes["script_revision"].unique
+    assert ("script_revision_id", "script_revision") in shapes["interaction"].references
+    assert order_of(shapes, "script_revision") < order_of(shapes, "interaction")
     assert shapes["setting"].named_values
     order = list(shapes)
     assert order.index("contact") < order.index("interaction")  # parents first
+
+
+def order_of(shapes: Mapping[str, object], name: str) -> int:
+    return list(shapes).index(name)
 
 
 def contact_row(contact_id: int, status: str) -> dict[str, object]:

@@ -38,7 +38,7 @@ depends_on = None
 '''
 
 REBUILD_THE_PARENTS = """
-PARENTS = ("import_batch", "contact", "script", "timer_session")
+PARENTS = ("import_batch", "contact", "script", "script_revision", "timer_session")
 
 
 def upgrade():
@@ -82,17 +82,18 @@ SEED = (
     "INSERT INTO contact (id, full_name, import_batch_id, created_at, updated_at, uid)"
     " VALUES (1, 'Odile Marsh', 1, '2026-01-01', '2026-01-01', 'uid-odile'),"
     " (2, 'Tomas Brek', NULL, '2026-01-01', '2026-01-01', 'uid-tomas')",
-    "INSERT INTO interaction (contact_id, occurred_at, channel, outcome, created_at)"
-    " VALUES (1, '2026-02-02 10:00:00', 'call', 'talked', '2026-02-02'),"
-    " (2, '2026-02-03 10:00:00', 'email', 'replied', '2026-02-03')",
     "INSERT INTO triage_event (group_id, contact_id, before_status, after_status, created_at)"
     " VALUES (1, 1, 'new', 'top20', '2026-01-02'), (1, 2, 'new', 'later', '2026-01-02')",
     "INSERT INTO import_change (batch_id, contact_id, field, old_value, new_value)"
     " VALUES (1, 1, 'company', 'Larkspur', 'Quillfeather')",
     "INSERT INTO script (id, name, channel, created_at, updated_at)"
     " VALUES (1, 'Hello again', 'email', '2026-01-01', '2026-01-01')",
-    "INSERT INTO script_revision (script_id, body, created_at)"
-    " VALUES (1, 'Hi {first_name}', '2026-01-01')",
+    "INSERT INTO script_revision (id, script_id, number, body, created_at)"
+    " VALUES (1, 1, 1, 'Hi {first_name}', '2026-01-01')",
+    "INSERT INTO interaction (contact_id, occurred_at, channel, outcome, created_at,"
+    " script_revision_id)"
+    " VALUES (1, '2026-02-02 10:00:00', 'call', 'talked', '2026-02-02', NULL),"
+    " (2, '2026-02-03 10:00:00', 'email', 'replied', '2026-02-03', 1)",
     "INSERT INTO timer_session (id, planned_minutes, started_at) VALUES (1, 25, '2026-01-03')",
     "INSERT INTO timer_pause (session_id, started_at) VALUES (1, '2026-01-03 00:10:00')",
 )
@@ -102,7 +103,7 @@ LINKED_ROWS = {
     "interaction": "SELECT * FROM interaction",
     "triage_event": "SELECT * FROM triage_event",
     "import_change": "SELECT * FROM import_change",
-    "script_revision": "SELECT * FROM script_revision",
+    "script_revision": "SELECT id, script_id, number, subject, body FROM script_revision",
     "timer_pause": "SELECT * FROM timer_pause",
 }
 

@@ -16,8 +16,6 @@ from netui.db.backup import SECTION_KEYS, column_kind, sections
 from netui.db.models import (
     Base,
     ImportBatchModel,
-    ScriptModel,
-    ScriptRevisionModel,
     TimerPauseModel,
     TimerSessionModel,
 )
@@ -25,6 +23,8 @@ from netui.db.schema_version import HEAD
 from netui.domain.clean_text import clean_multiline
 from netui.domain.clock import FakeClock
 from netui.domain.listing import SortKey, StatusFilter
+from netui.domain.script_values import Profile
+from netui.domain.scripts import ScriptChannel
 from netui.domain.types import (
     Channel,
     ContactDraft,
@@ -61,6 +61,13 @@ def fill_everything(services: Services) -> None:
             cadence="3m",
         )
     )
+    # Scripts: one with two revisions and a draft, one deleted but kept for the call it made.
+    reconnect = services.scripts.create("Reconnect", ScriptChannel.LINKEDIN_MESSAGE, body="Hi")
+    services.scripts.save(reconnect.id, "", "Hi {first},\n…")
+    services.scripts.save_draft(reconnect.id, "", "Hi {first}, [b]draft[/b]")
+    old_email = services.scripts.create(
+        "Old email", ScriptChannel.EMAIL, subject="Hello \u202e again", body=HOSTILE_NOTES
+    )
     services.interactions.log(
         hostile.id,
         InteractionDraft(
@@ -69,8 +76,11 @@ def fill_everything(services: Services) -> None:
             note="Good chat; follow up",
             occurred_at=NOW - timedelta(days=2, microseconds=123456),
             follow_up=date(2026, 12, 10),
+            script_revision_id=old_email.revision_id,
         ),
     )
+    services.scripts.delete(old_email.id)
+    services.scripts.set_profile(Profile("Sam Ortega", "leaving fintech", "an intro"))
     services.triage.set_status([hostile.id], TriageStatus.LATER)
     services.triage.set_strength([hostile.id], 4)
     services.settings.set_target_keywords("fintech, product, café")
@@ -78,10 +88,6 @@ def fill_everything(services: Services) -> None:
     with services.db.session() as session:
         batch = ImportBatchModel(source_path="/home/someone/Connections.csv", format="linkedin")
         session.add(batch)
-        script = ScriptModel(name="Reconnect", channel="message", body="Hi {first},\n…")
-        session.add(script)
-        session.flush()
-        session.add(ScriptRevisionModel(script_id=script.id, body="Hi {first}"))
         timer = TimerSessionModel(
             planned_minutes=30, started_at=NOW - timedelta(hours=1), active_seconds=1500
         )
@@ -153,9 +159,9 @@ def test_round_trip_is_exact(filled: Services, fresh: Services, tmp_path: Path) 
     first = tmp_path / "backup.json"
     summary = filled.backup.export_json(first)
     assert summary.contacts == 201
-    assert summary.scripts == summary.script_revisions == 1
+    assert (summary.scripts, summary.script_revisions) == (2, 3)
     assert (summary.timer_sessions, summary.timer_pauses) == (2, 1)
-    assert summary.settings == 2
+    assert summary.settings == 3
     assert summary.import_batches == 1
     assert summary.triage_events >= 2
     assert summary.bytes_written == first.stat().st_size
@@ -166,7 +172,7 @@ def test_round_trip_is_exact(filled: Services, fresh: Services, tmp_path: Path) 
     assert restored.exported_at == NOW
     assert restored.schema == HEAD
     assert str(restored).startswith("201 contacts, ")
-    assert str(restored).endswith(" interactions, 1 script, 2 daily sessions and 2 settings")
+    assert str(restored).endswith(" interactions, 2 scripts, 2 daily sessions and 3 settings")
     assert str(summary) == "backup of " + str(restored)
 
     second = tmp_path / "again.json"
@@ -219,6 +225,7 @@ def test_the_document_shape(filled: Services, tmp_path: Path) -> None:
     ):
         assert isinstance(document[key], list), key
     assert document["settings"] == {
+        "profile": {"name": "Sam Ortega", "situation": "leaving fintech", "ask": "an intro"},
         "target_keywords": ["fintech", "product", "café"],
         "theme": "gruvbox",
     }

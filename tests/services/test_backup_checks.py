@@ -9,10 +9,9 @@ from typing import Any
 
 import pytest
 
-from netui.domain.clock import FakeClock
 from netui.domain.record_rules import RecordRules
 from netui.services.backup import BackupError, BackupService
-from netui.services.context import Services, open_services
+from netui.services.context import Services
 
 Document = dict[str, Any]
 
@@ -24,13 +23,6 @@ def backup(services: Services, add: Callable[..., int], tmp_path: Path) -> Path:
     path = tmp_path / "small.json"
     services.backup.export_json(path)
     return path
-
-
-@pytest.fixture
-def empty(tmp_path: Path, clock: FakeClock) -> Iterator[Services]:
-    opened = open_services(tmp_path / "empty.db", clock)
-    yield opened
-    opened.close()
 
 
 def refusal(
