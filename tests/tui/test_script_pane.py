@@ -357,3 +357,20 @@ async def test_a_short_channel_counts_live_and_warns_when_over(
         await until(pilot, lambda: pane.rendered.over_limit, "over")  # type: ignore[union-attr]
         assert " over · For " in str(title.render())
         assert any("over the 200 this channel takes" in w for w in pane.rendered.warnings)  # type: ignore[union-attr]
+
+
+async def test_coming_back_to_the_pane_puts_the_cursor_where_it_was(
+    seeded: Services, make_app: AppFactory, wait_ready: WaitReady
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        pane = await script_pane(app, pilot, wait_ready)
+        await pilot.press("e", "tab")  # from the editor to the Contacts pane
+        await pilot.pause()
+        assert app.main_screen.contacts.has_focus_within
+        await pilot.press("shift+tab")  # and back
+        await pilot.pause()
+        assert pane.editor.has_focus
+        await pilot.press("escape", "tab", "shift+tab")  # left from the list: back to it
+        await pilot.pause()
+        assert pane.script_list.has_focus

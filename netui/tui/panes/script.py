@@ -28,6 +28,7 @@ from textual.content import Content
 from textual.events import DescendantFocus
 from textual.message import Message
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Input, Label, OptionList, Static, TextArea
 
 from netui.domain.clock import local_zone
@@ -112,6 +113,7 @@ class ScriptPane(ScriptKeys, Pane, ReportsWorkerErrors):
         """The last link nothing could open, for the text view to show."""
         self._render_pending = False
         self._announced: set[int] = set()
+        self._last_focus: Widget | None = None
         self._values_stale = False
         self._status_shown = ""
         self._values_timer: Timer | None = None
@@ -143,10 +145,15 @@ class ScriptPane(ScriptKeys, Pane, ReportsWorkerErrors):
         self.set_class(glance, "-glance")
 
     def focus_default(self) -> None:
-        if self.loaded and self.script_list.option_count:
-            self.script_list.focus()
-        else:
+        """Back where the user left the pane: the editor or the subject box, else the list."""
+        if not (self.loaded and self.script_list.option_count):
             self.focus()
+        elif self._last_focus is self.subject_box and self.has_class("-email"):
+            self.subject_box.focus()
+        elif self._last_focus is self.editor and self.script is not None:
+            self.editor.focus()
+        else:
+            self.script_list.focus()
 
     @property
     def typing(self) -> bool:
@@ -191,6 +198,7 @@ class ScriptPane(ScriptKeys, Pane, ReportsWorkerErrors):
         super().worker_failed(group, error)
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:
+        self._last_focus = event.widget
         if self.ready and not self.loaded:
             self.load()
 
