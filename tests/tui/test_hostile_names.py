@@ -233,3 +233,36 @@ async def test_the_script_pane_shows_names_and_script_text_literally(
         assert isinstance(app.screen, LogInteractionScreen)
         assert_literal(app, "Script: [b]Mine[/b]")
     assert app.return_code in (None, 0)
+
+
+async def test_a_script_stored_raw_by_another_program_reaches_no_terminal_as_controls(
+    services: Services, db_path: Path, make_app: AppFactory, wait_ready: WaitReady
+) -> None:
+    """Text netui stores is cleaned on the way in; a file another program wrote may hold
+    anything, and the editor, the subject box and the preview must not pass it on."""
+    import sqlite3
+
+    from script_helpers import choose, script_pane
+
+    from netui.domain.scripts import ScriptChannel
+
+    add_named(services, db_path, "Ann Lee")
+    script_id = services.scripts.create("Raw", ScriptChannel.EMAIL, "Hi", "Hello").id
+    connection = sqlite3.connect(db_path)
+    with connection:
+        connection.execute(
+            "UPDATE script SET name = ?, subject = ?, body = ? WHERE id = ?",
+            ("Raw \x1b]0;T\x07", "Sub \x1b[2J", f"Dear {{first_name}} {CONTROL_NOTES}", script_id),
+        )
+    connection.close()
+    app = make_app()
+    async with app.run_test(size=(160, 48), notifications=True) as pilot:
+        pane = await script_pane(app, pilot, wait_ready)
+        await choose(pane, pilot, "Raw \x1b]0;T\x07")
+        await settle(pilot)
+        assert pane.editor.text.startswith("Dear {first_name} Owes me")
+        assert pane.subject_box.value == "Sub"
+        assert_literal(app, "Dear Ann Owes me", "Subject: Sub")
+        assert pane.state is not None
+        assert pane.state.status(pane.editor_text) == "Saved (revision 1)"
+    assert app.return_code in (None, 0)

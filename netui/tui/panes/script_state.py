@@ -11,12 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime
 
+from netui.domain.clean_text import clean_line, clean_multiline
 from netui.domain.clock import local_zone
 from netui.domain.inputs import InputError
 from netui.domain.script_inputs import read_script_text
 from netui.domain.script_types import Script
 
-__all__ = ["Text", "TextState", "stored_form"]
+__all__ = ["Text", "TextState", "cleaned", "stored_form"]
 
 Text = tuple[str, str]
 """A script's (subject, body)."""
@@ -29,6 +30,13 @@ def stored_form(text: Text) -> Text | str:
         return read_script_text(*text)
     except InputError as error:
         return str(error)
+
+
+def cleaned(text: Text) -> Text:
+    """Stored text as the editor may show it: what an older netui or another program left
+    in the file (an escape sequence, a control character) cleaned as a save would clean it,
+    since a text box draws its text as it is. Text netui stored is already so."""
+    return clean_line(text[0]), clean_multiline(text[1])
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,10 +55,10 @@ class TextState:
 
     @classmethod
     def of(cls, script: Script) -> TextState:
-        saved = (script.subject, script.body)
+        saved = cleaned((script.subject, script.body))
         if script.draft is None:
             return cls(script.id, script.revision_number, saved, saved, None)
-        draft = (script.draft.subject, script.draft.body)
+        draft = cleaned((script.draft.subject, script.draft.body))
         return cls(script.id, script.revision_number, saved, draft, script.draft.saved_at)
 
     @property
