@@ -142,9 +142,10 @@ def write_csv(path: Path, header: Sequence[str], rows: Sequence[Sequence[str]]) 
     return path
 
 
-def store_raw(db_path: Path, contact_id: int, **columns: str) -> None:
-    """Overwrite a contact's text columns straight in the file, past the rules of netui's
-    entry paths: text as an older netui, or another program, may have left it.
+def store_raw(db_path: Path, row_id: int, *, table: str = "contact", **columns: str) -> None:
+    """Overwrite a contact's (or another ``table``'s row's) text columns straight in the
+    file, past the rules of netui's entry paths: text as an older netui, or another
+    program, may have left it.
 
     Lists (emails, phones, tags) are one string, their items joined by newlines.
     """
@@ -153,7 +154,7 @@ def store_raw(db_path: Path, contact_id: int, **columns: str) -> None:
         with connection:
             for column, value in columns.items():
                 connection.execute(
-                    f'UPDATE contact SET "{column}" = ? WHERE id = ?', (value, contact_id)
+                    f'UPDATE "{table}" SET "{column}" = ? WHERE id = ?', (value, row_id)
                 )
     finally:
         connection.close()
@@ -196,9 +197,10 @@ def let_go(services: Services) -> None:
     a file drops every POSIX lock the process holds on it, SQLite's included. A netui in
     another process would then take itself for the only one on the file and, as it closes,
     delete the WAL from under this process's connections, which go on reading old pages.
-    (Only tests have connections open before the app opens the file.)
+    (Only tests have connections open before the app opens the file.) Its engine's and its
+    plain reading connections alike: the services can still be used afterwards, on new ones.
     """
-    services.db.engine.dispose()
+    services.db.close()
 
 
 class WriteLock:

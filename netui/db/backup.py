@@ -118,9 +118,9 @@ def _shape(table: Table) -> RecordShape:
         for constraint in table.constraints
         if isinstance(constraint, UniqueConstraint)
     ]
-    # A partial unique index (a script's name among those not deleted, one running timer
-    # session) holds only for some rows, and an expression index names no column: the
-    # domain's section rules and the database check those, not this list.
+    # A partial or expression unique index (a script's name among those not deleted; one
+    # running timer session) is no rule on a column's values across all records: the
+    # domain's section rules or the database check it when the records are written.
     unique += [
         tuple(column.name for column in index.columns)
         for index in table.indexes

@@ -117,9 +117,7 @@ class ScriptService:
         One small read when there is nothing to do. A built-in the user edited, deleted
         (it stays hidden, so it is not added back) or has a draft of is left alone.
         """
-        with self.db.session() as session:
-            states = ScriptRepository(session).builtin_states()
-        if not self._builtin_work(states):
+        if not self.builtins_due():
             return
         with self.db.session() as session:
             hold_write_lock(session)  # another netui may be adding them too
@@ -144,8 +142,14 @@ class ScriptService:
                 elif _refreshable(state, shipped):
                     repo.save_text(state.script_id, subject, body, shipped.version)
 
-    @staticmethod
-    def _builtin_work(states: dict[str, BuiltinState]) -> bool:
+    def builtins_due(self) -> bool:
+        """Whether :meth:`ensure_builtins` has anything to write (one small read).
+
+        A command that only reads asks first, so that it opens the database as a writer
+        (checked for damage first) only the one time it adds them.
+        """
+        with self.db.session() as session:
+            states = ScriptRepository(session).builtin_states()
         return any(
             shipped.key not in states or _refreshable(states[shipped.key], shipped)
             for shipped in BUILTIN_SCRIPTS
@@ -181,12 +185,16 @@ class ScriptService:
             return ScriptRepository(session).get(script_id)
 
     def find(self, name: str) -> Script:
-        """The script called ``name`` (any case), or NotFoundError naming it."""
+        """The script called ``name`` (any case), or NotFoundError naming it.
+
+        Both names are compared cleaned, so a name stored before text was cleaned (or by
+        another program) is found by what it shows.
+        """
         key = name_key(clean_line(name))
         with self.db.session() as session:
             repo = ScriptRepository(session)
             for script_id, stored in repo.live_names():
-                if name_key(stored) == key:
+                if name_key(clean_line(stored)) == key:
                     return repo.get(script_id)
         raise NotFoundError(f'no script named "{shown_input(name)}"')
 

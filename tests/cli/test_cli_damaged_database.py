@@ -28,6 +28,8 @@ READS = [
     ["export", "{out}/contacts.csv"],
     ["export", "{out}/backup.json"],
     ["db", "check"],
+    ["profile"],
+    ["script", "show", "Reconnect email"],
 ]
 WRITES = [
     ["add", "Ann Lee"],
@@ -42,6 +44,9 @@ WRITES = [
     ["import", "--undo", "1"],
     ["demo", "--contacts", "5"],
     ["db", "backup", "{out}/copy.db"],
+    ["script", "list"],  # its first run adds the built-in scripts
+    ["profile", "--name", "Sam Ortega"],
+    ["log", "2", "--script", "LinkedIn message", "--outcome", "talked"],
 ]
 
 

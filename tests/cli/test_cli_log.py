@@ -51,13 +51,16 @@ def test_log_moves_last_contact_and_follow_up(cmd: Netui, ann: int, clock: FakeC
             "outcome": "talked",
             "note": "Good chat",
             "follow_up": follow_up.isoformat(),
+            "script_revision_id": None,
         }
     ]
 
 
 def test_log_json_prints_the_interaction(cmd: Netui, ann: int) -> None:
     logged = cmd.json("log", "1", "--channel", "email", "--outcome", "replied")
-    assert list(logged) == ["id", "occurred_at", "channel", "outcome", "note", "follow_up"]
+    assert list(logged) == [
+        "id", "occurred_at", "channel", "outcome", "note", "follow_up", "script_revision_id",
+    ]  # fmt: skip
     assert logged["occurred_at"] == "2026-11-26T15:00:00+00:00"
 
 

@@ -45,6 +45,13 @@ COMMANDS = [
     ["db", "backup", "{out}/copy.db", "--force"],
     ["db", "backups"],
     ["db", "restore", "{out}/backup.db", "--yes"],
+    ["script", "list"],
+    ["script", "show", "Reconnect email"],
+    ["script", "render", "Reconnect email", "--contact", "{id}"],
+    ["script", "revisions", "LinkedIn message"],
+    ["log", "{id}", "--script", "Reconnect email", "--outcome", "replied"],
+    ["profile", "--name", LONG[:100]],
+    ["profile"],
 ]
 
 Setup = Callable[[Path, pytest.MonkeyPatch, ExitStack], Path]

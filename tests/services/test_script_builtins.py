@@ -60,7 +60,9 @@ def test_builtins_arrive_once_in_netuis_order_before_the_users(services: Service
 
 
 def test_nothing_to_do_is_one_read_and_no_write(services: Services) -> None:
+    assert services.scripts.builtins_due()
     services.scripts.ensure_builtins()
+    assert not services.scripts.builtins_due()
     statements: list[str] = []
 
     def record(*args: object) -> None:

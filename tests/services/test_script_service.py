@@ -7,6 +7,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from builders import store_raw
 
 from netui.domain.clock import FakeClock
 from netui.domain.script_types import MAX_SCRIPT_BODY, MAX_SCRIPT_NAME, MAX_SCRIPT_SUBJECT
@@ -70,6 +71,14 @@ def test_find_ignores_case_and_names_what_it_did_not_find(services: Services) ->
     assert message.startswith('no script named "[red]No such[/red] xxx')
     assert len(message) < 100
     assert "\n" not in message
+
+
+def test_a_name_stored_uncleaned_is_found_by_what_it_shows(
+    services: Services, db_path: Path
+) -> None:
+    script = services.scripts.create("Placeholder", LINKEDIN)
+    store_raw(db_path, script.id, table="script", name="\x1b[1mLoud\x1b[0m hello")
+    assert services.scripts.find("loud HELLO").id == script.id
 
 
 def test_text_is_cleaned_and_bounded(services: Services) -> None:
