@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 NARROW_WIDTH = 100
 """Below this many columns the panes take turns instead of sharing the screen."""
 WIDE_WIDTH = 150
-"""From this many columns the Today and Script panes get half the screen."""
+"""From this many columns the Today pane, when it is the one in use, gets half the screen."""
 PANE_ORDER = ("contacts-pane", "today-pane", "script-pane")
 
 
@@ -120,7 +120,8 @@ class MainScreen(Screen[None]):
         narrow = self.size.width < NARROW_WIDTH
         script_active = self.active_pane == "script-pane"
         self.set_class(narrow, "-narrow")
-        self.set_class(self.size.width >= WIDE_WIDTH, "-wide")
+        today_active = self.active_pane == "today-pane"
+        self.set_class(self.size.width >= WIDE_WIDTH and today_active, "-today-wide")
         self.set_class(not narrow and script_active, "-script-wide")
         self.script.set_glance(not narrow and not script_active)
         for pane_id in PANE_ORDER:
