@@ -18,6 +18,7 @@ from enum import StrEnum
 from textual.binding import Binding, BindingType
 
 from netui.domain.listing import SortKey, StatusFilter
+from netui.domain.types import Outcome
 
 __all__ = [
     "ACTIONS",
@@ -49,6 +50,8 @@ class Scope(StrEnum):
     SWAP = "swap"
     RECOVERY = "recovery"
     AUDIT = "audit"
+    SESSION = "session"
+    SUMMARY = "summary"
     HELP = "help"
 
     @property
@@ -75,6 +78,8 @@ _SCOPE_TITLES = {
     Scope.SWAP: "When the Top 20 is full",
     Scope.RECOVERY: "After an interrupted session",
     Scope.AUDIT: "Find the time (the time audit)",
+    Scope.SESSION: "Session mode (S in Today): one person at a time",
+    Scope.SUMMARY: "At the end of a session",
     Scope.HELP: "This help",
 }
 
@@ -143,6 +148,25 @@ def _strengths(scope: Scope, whose: str) -> Iterator[Action]:
             key_display="1-5" if strength == 1 else None,
             documented=strength == 1,
             doc_title="Tie strength",
+        )
+
+
+def _outcomes() -> Iterator[Action]:
+    """Keys 1-7 log an outcome in the session mode: seven bindings, one row in the docs."""
+    for number, outcome in enumerate(Outcome, start=1):
+        yield Action(
+            f"session.outcome_{outcome.value}",
+            Scope.SESSION,
+            str(number),
+            f"outcome('{outcome.value}')",
+            "Log outcome" if number == 1 else outcome.label.capitalize(),
+            f"Log: {outcome.label}",
+            "Log what happened and go on to the next person: 1 no answer, 2 left message, "
+            "3 replied, 4 talked, 5 meeting set, 6 referral, 7 declined.",
+            show=number == 1,
+            key_display="1-7" if number == 1 else None,
+            documented=number == 1,
+            doc_title="Log the outcome",
         )
 
 
@@ -405,6 +429,35 @@ ACTIONS: tuple[Action, ...] = (
        "Go ahead.", show=True),
     _A("confirm.no", Scope.CONFIRM, "n,escape", "answer(False)", "No", "No",
        "Leave things as they are.", show=True),
+    *_outcomes(),
+    _A("session.follow_up", Scope.SESSION, "f", "follow_up", "Follow-up", "Set a follow-up",
+       "A follow-up date (in 2 weeks, next friday) that the outcome key logs too.", show=True),
+    _A("session.log", Scope.SESSION, "l", "log_with_note", "With a note", "Log with a note",
+       "The log dialog, preset with the script's channel and revision, for a note.", show=True),
+    _A("session.skip", Scope.SESSION, "s,right", "skip", "Skip", "Skip",
+       "Next person, nothing logged (they stay due).", show=True),
+    _A("session.back", Scope.SESSION, "left", "back", "Back", "Back",
+       "Back to the previous person."),
+    _A("session.script", Scope.SESSION, "h", "other_script", "Script", "Another script",
+       "Show the next script (email, LinkedIn, call...) filled in for them.", show=True),
+    _A("session.copy", Scope.SESSION, "y", "copy", "Copy", "Copy the script",
+       "Copy the filled-in text to the clipboard.", show=True),
+    _A("session.email", Scope.SESSION, "m", "email", "Email", "Email it",
+       "Open your mail client with the text, to their first email address.", show=True),
+    _A("session.linkedin", Scope.SESSION, "o", "linkedin", "LinkedIn", "Open LinkedIn",
+       "Copy the text and open their LinkedIn page to paste it in a message.", show=True),
+    _A("session.view", Scope.SESSION, "v", "view_text", "View", "View the text",
+       "The text (and a link that would not open) to select and copy by hand."),
+    _A("session.pause", Scope.SESSION, "space", "pause", "Pause", "Pause the timer",
+       "Pause the timer (space again resumes).", doc_title="Pause, resume"),
+    _A("session.resume", Scope.SESSION, "space", "resume", "Resume", "Resume the timer",
+       "Go on with the paused timer.", documented=False),
+    _A("session.end", Scope.SESSION, "escape", "end", "End", "End the session",
+       "Stop going through the queue and see what the session did.", show=True),
+    _A("summary.stop", Scope.SUMMARY, "x", "stop_timer", "Stop timer", "Stop the timer",
+       "Close the summary and stop the timer too.", show=True),
+    _A("summary.done", Scope.SUMMARY, "escape", "done", "Done", "Done",
+       "Close the summary; the timer goes on (Enter too).", show=True),
     _A("help.close", Scope.HELP, "escape,q,f1,question_mark", "close", "Close", "Close help",
        "Close this help.", show=True),
 )

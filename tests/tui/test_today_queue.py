@@ -6,32 +6,29 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-from builders import NOW, AppFactory, WaitReady, store_raw
-from textual.widgets import Static
-from today_support import into_today, queue_names, screen_text, settle, today, until
+from builders import NOW, AppFactory, WaitReady
+from today_support import (
+    MARKUP_NAME,
+    PLANNED_TOP20,
+    SHOWN_CONTROL_NAME,
+    assert_contacts_show_reached,
+    hostile_top20,
+    into_today,
+    plan_top20,
+    progress,
+    queue_names,
+    screen_text,
+    settle,
+    today,
+    until,
+)
 
 from netui.domain.clock import FakeClock
-from netui.domain.types import Channel, ContactDraft, InteractionDraft, Outcome, TriageStatus
+from netui.domain.types import Channel, InteractionDraft, Outcome
 from netui.services.context import Services
-from netui.tui.app import NetuiApp
 from netui.tui.screens.log_interaction import LogInteractionScreen
 
-TOP20 = ("Ada Okafor", "Chen Wu", "Bruno Salas", "Dalia Mertens", "Emeka Brandt")
-
-
-def plan_top20(services: Services, clock: FakeClock) -> dict[str, int]:
-    """Five on the Top 20 since Monday, to be reached in one week: four are due by today."""
-    ids = {c.full_name: c.id for c in services.contacts.find()}
-    clock.now = NOW - timedelta(days=3)  # Monday
-    for name in TOP20:
-        services.triage.set_status([ids[name]], TriageStatus.TOP20)
-    clock.now = NOW
-    services.settings.set_top20_weeks(1)
-    return ids
-
-
-def progress(app: NetuiApp) -> str:
-    return str(today(app).query_one("#today-progress", Static).render())
+TOP20 = PLANNED_TOP20
 
 
 async def test_the_queue_asks_for_the_top20_by_rank_and_says_why(
@@ -76,13 +73,8 @@ async def test_a_call_logged_from_today_shows_in_contacts_and_in_the_progress(
         await settle(app, pilot)
         await until(pilot, lambda: "Ada Okafor" not in queue_names(app), 3)
         assert queue_names(app) == list(TOP20[1:4])
-        assert "Reached 1 of 20" in progress(app)
         assert "Today   1 reached · 1 contacted" in progress(app)
-        contacts = app.main_screen.contacts
-        row = contacts.listing.get(ids["Ada Okafor"])
-        assert row is not None
-        assert row.last_contacted == NOW.date()
-        assert "1 of 20 reached" in str(contacts.border_subtitle)
+        assert_contacts_show_reached(app, ids["Ada Okafor"], 1)
     assert app.return_code in (None, 0)
 
 
@@ -108,11 +100,6 @@ async def test_a_call_logged_in_contacts_takes_the_person_off_todays_queue(
     assert app.return_code in (None, 0)
 
 
-MARKUP_NAME = "Ann [b]Acme[/b]"
-CONTROL_NAME = "Fay \x1b]0;P\x07G"
-SHOWN_CONTROL_NAME = "Fay \ufffd]0;P\ufffdG"
-
-
 async def test_names_in_the_queue_and_its_dialog_are_shown_as_typed(
     services: Services,
     make_app: AppFactory,
@@ -120,13 +107,7 @@ async def test_names_in_the_queue_and_its_dialog_are_shown_as_typed(
     db_path: Path,
     clock: FakeClock,
 ) -> None:
-    clock.now = NOW - timedelta(days=3)  # on the Top 20 since Monday: both are due
-    for name in (MARKUP_NAME, CONTROL_NAME):
-        contact = services.contacts.add(ContactDraft(full_name="Placeholder"))
-        store_raw(db_path, contact.id, full_name=name)
-        services.triage.set_status([contact.id], TriageStatus.TOP20)
-    clock.now = NOW
-    services.settings.set_top20_weeks(1)
+    hostile_top20(services, db_path, clock)
     app = make_app()
     async with app.run_test(size=(160, 48)) as pilot:
         await wait_ready(app, pilot)

@@ -86,3 +86,25 @@ def test_today_on_a_wide_terminal(
 ) -> None:
     a_day_in_progress(seeded, clock)
     assert snap_compare(make_app(), terminal_size=(160, 40), run_before=in_today)
+
+
+async def in_session(pilot: Pilot[None]) -> None:
+    await in_today(pilot)
+    await pilot.press("S")
+    await until(pilot, lambda: type(pilot.app.screen).__name__ == "SessionModeScreen", 5)
+    pilot.app.sub_title = "netui.db"
+    await pilot.pause(0.2)
+
+
+def test_session_mode_wide(
+    seeded: Services, make_app: AppFactory, snap_compare: SnapCompare, clock: FakeClock
+) -> None:
+    a_day_in_progress(seeded, clock)
+    assert snap_compare(make_app(), terminal_size=(120, 36), run_before=in_session)
+
+
+def test_session_mode_narrow(
+    seeded: Services, make_app: AppFactory, snap_compare: SnapCompare, clock: FakeClock
+) -> None:
+    a_day_in_progress(seeded, clock)
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=in_session)

@@ -21,11 +21,12 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.events import Resize
 from textual.message import Message
+from textual.signal import Signal
 from textual.timer import Timer
 from textual.widgets import OptionList, Static
 
 from netui.domain.clock import local_zone
-from netui.domain.queue import TodayProgress
+from netui.domain.queue import QueueItem, TodayProgress
 from netui.domain.timer import HEARTBEAT, day_bounds
 from netui.domain.timer_status import SessionInterruptedError, TimerError, TimerStatus
 from netui.domain.types import Top20Progress
@@ -40,9 +41,9 @@ from netui.tui.panes.today_view import (
     load_today,
     progress_text,
     queue_heading,
-    queue_option,
 )
 from netui.tui.widgets.progress_line import ProgressLine
+from netui.tui.widgets.queue_list import QueueList
 from netui.tui.widgets.timer_display import TimerDisplay, recount
 from netui.tui.widgets.week_chart import WeekChart
 from netui.tui.workers import ReportsWorkerErrors
@@ -111,6 +112,8 @@ class TodayPane(Pane, ReportsWorkerErrors):
         self._recovery_open = False
         self._deferred: int | None = None
         """The interrupted session the user chose to decide about later."""
+        self.status_signal: Signal[TimerStatus] = Signal(self, "timer-status")
+        """Every status the pane reads, for a screen that shows the timer too (session mode)."""
         self._top20: Top20Progress | None = None
         self._progress: TodayProgress | None = None
         self.loads = 0
@@ -125,15 +128,15 @@ class TodayPane(Pane, ReportsWorkerErrors):
                 yield Static("", id="today-progress", markup=False)
             with Vertical(id="today-queue-box"):
                 yield Static("", id="today-queue-heading", markup=False)
-                yield OptionList(id="today-queue", compact=True)
+                yield QueueList(id="today-queue")
 
     @property
     def timer_display(self) -> TimerDisplay:
         return self.query_one(TimerDisplay)
 
     @property
-    def queue_list(self) -> OptionList:
-        return self.query_one("#today-queue", OptionList)
+    def queue_list(self) -> QueueList:
+        return self.query_one(QueueList)
 
     @property
     def status(self) -> TimerStatus | None:
@@ -211,23 +214,19 @@ class TodayPane(Pane, ReportsWorkerErrors):
         assert data.queue is not None
         self.query_one("#today-queue-heading", Static).update(queue_heading(data.queue, data.top20))
         queue = self.queue_list
-        highlighted = self.highlighted_contact
         had_focus = queue.has_focus
-        queue.clear_options()
-        queue.add_options([queue_option(item) for item in data.queue.items])
-        ids = [item.contact_id for item in data.queue.items]
-        if ids:
-            queue.highlighted = ids.index(highlighted) if highlighted in ids else 0
-        if had_focus and not ids:
+        queue.show(data.queue.items)
+        if had_focus and not queue.option_count:
             self.focus()
 
     @property
+    def queue_items(self) -> list[QueueItem]:
+        """Today's queue as last shown."""
+        return self.queue_list.items
+
+    @property
     def highlighted_contact(self) -> int | None:
-        queue = self.queue_list
-        if queue.highlighted is None or not queue.option_count:
-            return None
-        option_id = queue.get_option_at_index(queue.highlighted).id
-        return int(option_id) if option_id else None
+        return self.queue_list.highlighted_contact
 
     # -- the timer ----------------------------------------------------------------------
 
@@ -236,6 +235,7 @@ class TodayPane(Pane, ReportsWorkerErrors):
         self.timer_display.show(status)
         self._show_day(status)
         self.alerts.observe(status)
+        self.status_signal.publish(status)
         self.refresh_bindings()
         if status.interrupted is not None and status.session_id != self._deferred:
             self.offer_recovery()
@@ -389,6 +389,9 @@ class TodayPane(Pane, ReportsWorkerErrors):
     def _queue_highlighted(self) -> None:
         self.refresh_bindings()
 
+    def action_session_mode(self) -> None:
+        dialogs.session_mode(self)
+
     def action_time_audit(self) -> None:
         dialogs.time_audit(self)
 
@@ -396,11 +399,4 @@ class TodayPane(Pane, ReportsWorkerErrors):
         return self.services.settings.bell()
 
     def action_toggle_bell(self) -> None:
-        try:
-            on_now = not self.services.settings.bell()
-            self.services.settings.set_bell(on_now)
-        except NetuiError as error:
-            report(self, error, retry="The bell command")
-            return
-        said = "The bell rings at the goal and when the plan is up." if on_now else "No bell."
-        self.notify(said, timeout=3)
+        dialogs.toggle_bell(self)

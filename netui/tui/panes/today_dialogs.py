@@ -77,6 +77,51 @@ def log_interaction(pane: TodayPane, contact_id: int) -> None:
     pane.app.push_screen(LogInteractionScreen(pane.services, contact), logged)
 
 
+def session_mode(pane: TodayPane) -> None:
+    """Today's queue one person at a time; the timer starts (or resumes) with it."""
+    from netui.tui.panes.today import TodayPane
+    from netui.tui.screens.session_card import SessionHooks
+    from netui.tui.screens.session_mode import SessionModeScreen
+
+    status = pane.status
+    if status is not None and status.interrupted is not None:
+        pane.offer_recovery(force=True)  # first say what the lost time counts as
+        return
+    people = list(pane.queue_items)
+    if not people:
+        pane.notify(
+            "Nobody is in today's queue: choose a Top 20 in Contacts (t, or T to triage).",
+            severity="warning",
+        )
+        return
+    if status is None or not status.running:
+        status = pane.run_timer(lambda timer: timer.start(watched=True), "S")
+    elif status.paused:
+        status = pane.run_timer(lambda timer: timer.resume(), "S")
+    if status is None:
+        return  # the timer could not start: the pane said why
+    hooks = SessionHooks(
+        run_timer=pane.run_timer,
+        status_signal=pane.status_signal,
+        logged=lambda contact_id: pane.post_message(TodayPane.Logged(contact_id)),
+    )
+    screen = SessionModeScreen(pane.services, people, status, hooks)
+    pane.app.push_screen(screen, lambda _: pane.refresh_progress())
+
+
+def toggle_bell(pane: TodayPane) -> None:
+    """The terminal bell at the goal and at the plan's end: on, or off (a toast only)."""
+    settings = pane.services.settings
+    try:
+        on_now = not settings.bell()
+        settings.set_bell(on_now)
+    except NetuiError as error:
+        report(pane, error, retry="The bell command")
+        return
+    said = "The bell rings at the goal and when the plan is up." if on_now else "No bell."
+    pane.notify(said, timeout=3)
+
+
 def time_audit(pane: TodayPane) -> None:
     """Find the time: the goal it accepts shows in the pane when the screen closes."""
     from netui.tui.screens.time_audit import TimeAuditScreen

@@ -14,13 +14,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
 from textual.content import Content
-from textual.widgets.option_list import Option
 
-from netui.domain.queue import Queue, QueueItem, Reason, TodayProgress
+from netui.domain.queue import Queue, Reason, TodayProgress
 from netui.domain.timer_status import TimerStatus
 from netui.domain.types import Top20Progress
 from netui.errors import NetuiError
-from netui.tui.text import literal_line
 
 if TYPE_CHECKING:
     from netui.services.context import Services
@@ -31,7 +29,6 @@ __all__ = [
     "load_today",
     "progress_text",
     "queue_heading",
-    "queue_option",
 ]
 
 QUEUE_LIMIT = 50
@@ -102,12 +99,3 @@ def queue_heading(queue: Queue, top20: Top20Progress | None) -> Content:
     shown = f" (first {len(queue.items)})" if queue.due > len(queue.items) else ""
     from_top20 = f", {asks} Top 20" if asks else ""
     return Content.assemble(("Queue ", "bold"), f"{queue.due} due{shown}{from_top20}")
-
-
-def queue_option(item: QueueItem) -> Option:
-    """One person in the queue: the name as typed, and why they are there."""
-    prompt = Content.assemble(
-        literal_line(item.name, "bold"),
-        ("  " + item.why, "$text-muted"),
-    )
-    return Option(prompt, id=str(item.contact_id))
