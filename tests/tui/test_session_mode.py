@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from builders import AppFactory, WaitReady, toasts
+from builders import AppFactory, WaitReady, WriteLock, toasts
 from script_helpers import PROFILE, add_script
 from textual.pilot import Pilot
 from textual.widgets import Static
@@ -238,4 +238,31 @@ async def test_names_on_the_card_and_in_the_toasts_are_shown_as_typed(
         assert app.is_running
         assert SHOWN_CONTROL_NAME in screen_text(app)
         assert not any(ch in screen_text(app) for ch in "\x1b\x07")
+    assert app.return_code in (None, 0)
+
+
+async def test_a_busy_database_logs_nothing_and_the_same_key_works_after(
+    seeded: Services,
+    make_app: AppFactory,
+    wait_ready: WaitReady,
+    clock: FakeClock,
+    write_lock: WriteLock,
+) -> None:
+    ids = planned(seeded, clock)
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_ready(app, pilot)
+        screen = await start_session(app, pilot)
+        write_lock.take()
+        await pilot.press("4")
+        await pilot.pause()
+        assert any("Another netui is writing" in t for t in toasts(app))
+        assert card(screen).startswith("Ada Okafor")  # still on her card
+        write_lock.release()
+        await pilot.press("4")
+        await pilot.pause()
+        assert card(screen).startswith("Chen Wu")
+        assert [i.outcome for i in seeded.interactions.history(ids["Ada Okafor"])] == [
+            Outcome.TALKED
+        ]
     assert app.return_code in (None, 0)
