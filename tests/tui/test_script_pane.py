@@ -19,19 +19,6 @@ from netui.tui.screens.script_revisions import RevisionsScreen
 from netui.tui.screens.script_text import ScriptTextScreen
 
 
-@pytest.fixture
-def opened(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """No browser or mail client is ever started by a test: the URLs asked for, instead."""
-    urls: list[str] = []
-
-    def open_url(url: str, **_: object) -> str | None:
-        urls.append(url)
-        return None
-
-    monkeypatch.setattr(outreach, "open_url", open_url)
-    return urls
-
-
 async def test_edit_preview_follows_the_contact_then_copy_and_log(
     seeded: Services, make_app: AppFactory, wait_ready: WaitReady
 ) -> None:

@@ -10,16 +10,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from netui.domain.outreach_links import (
-    MAILTO_COMFORTABLE_LENGTH,
-    first_email,
-    linkedin_page,
-    mailto_url,
-)
-from netui.domain.scripts import ScriptChannel
-from netui.domain.types import Contact, Outcome
+from netui.domain.types import Contact
 from netui.errors import NetuiError, NotFoundError, ValidationError
-from netui.tui import outreach
+from netui.tui import outreach, send_script
 from netui.tui.db_errors import gone_message, report
 
 if TYPE_CHECKING:
@@ -27,12 +20,9 @@ if TYPE_CHECKING:
     from netui.tui.panes.script import ScriptPane
 
 
-NAME_SHOWN = 60
-"""How much of a name a message quotes (a name read from a file can be any length)."""
-
-
-def _who(name: str) -> str:
-    return name if len(name) <= NAME_SHOWN else name[: NAME_SHOWN - 1] + "…"
+WARNINGS_WHERE = "in the preview"
+INSTEAD = "add it (e in Contacts), or copy the text with F2"
+_who = send_script.short
 
 
 def _contact(pane: ScriptPane) -> Contact | None:
@@ -59,24 +49,11 @@ def _rendered(pane: ScriptPane) -> RenderedScript | None:
 
 def _copy(pane: ScriptPane, rendered: RenderedScript) -> str:
     """Copy the body; what to tell the user about where it went."""
-    text = rendered.body.text
-    sure = outreach.copy_text(pane, text)
-    count = f"{len(text):,} characters"
-    if sure:
-        return f"Copied the text for {_who(pane.contact_name)} ({count})."
-    return (
-        f"Copied the text for {_who(pane.contact_name)} ({count}) if your terminal allows it; "
-        "v shows it to copy by hand."
-    )
+    return send_script.copy(pane, rendered, pane.contact_name)
 
 
 def _warned(pane: ScriptPane, message: str, rendered: RenderedScript) -> None:
-    if rendered.warnings:
-        count = len(rendered.warnings)
-        message += f" Check it first: {count} warning{'s' if count != 1 else ''} in the preview."
-        pane.notify(message, severity="warning", timeout=6)
-    else:
-        pane.notify(message, timeout=4)
+    send_script.said(pane, message, rendered, WARNINGS_WHERE)
 
 
 def copy_text(pane: ScriptPane) -> None:
@@ -92,68 +69,34 @@ def _for_contact(pane: ScriptPane) -> tuple[RenderedScript, Contact] | None:
     return None if rendered is None or contact is None else (rendered, contact)
 
 
-def _lacks(pane: ScriptPane, contact: Contact, what: str) -> None:
-    pane.notify(
-        f"{_who(contact.full_name)} has no {what} on their card: add it (e in Contacts), "
-        "or copy the text with F2.",
-        severity="warning",
-    )
-
-
-def _open(pane: ScriptPane, url: str, what: str) -> None:
-    pane.failed_link = ""
-    outreach.open_in_background(pane, url, what)
-
-
 def send_email(pane: ScriptPane) -> None:
     """Open the mail client on a new message to the contact's first email address."""
     found = _for_contact(pane)
     if found is None:
         return
     rendered, contact = found
-    address = first_email(contact.emails)
-    if address is None:
-        _lacks(pane, contact, "email address")
-        return
-    subject = rendered.subject.text if rendered.subject is not None else ""
-    try:
-        url = mailto_url(address, subject, rendered.body.text)
-    except ValidationError as error:
-        pane.notify(str(error), severity="error")
-        return
-    message = f"Opening an email to {_who(contact.full_name)} <{address}>…"
-    if len(url) > MAILTO_COMFORTABLE_LENGTH:  # some mail clients cut long links short
-        message += " It is long, so the text is copied too: " + _copy(pane, rendered)
-    _open(pane, url, f"an email to {_who(contact.full_name)}")
-    _warned(pane, message, rendered)
+    message = send_script.email(pane, contact, rendered, INSTEAD)
+    if message is not None:
+        pane.failed_link = ""
+        _warned(pane, message, rendered)
 
 
 def open_linkedin(pane: ScriptPane) -> None:
-    """Copy the text, then open the contact's LinkedIn page (LinkedIn has no link that
-    fills a message in, so the user pastes it there)."""
+    """Copy the text, then open the contact's LinkedIn page to paste it in a message."""
     found = _for_contact(pane)
     if found is None:
         return
     rendered, contact = found
-    page = linkedin_page(contact.linkedin_url)
-    if page is None:
-        _lacks(pane, contact, "LinkedIn address")
-        return
-    copied = _copy(pane, rendered)
-    _open(pane, page, f"the LinkedIn page of {_who(contact.full_name)}")
-    _warned(pane, f"{copied} Opening their LinkedIn page: paste it in a message.", rendered)
+    message = send_script.linkedin(pane, contact, rendered, INSTEAD)
+    if message is not None:
+        pane.failed_link = ""
+        _warned(pane, message, rendered)
 
 
 def url_opened(pane: ScriptPane, message: outreach.UrlOpened) -> None:
-    if message.problem is None:
-        return
-    pane.failed_link = message.url
-    pane.notify(
-        f"Nothing could open {message.what}: {message.problem}. "
-        "v shows the text and the link, to copy by hand.",
-        severity="warning",
-        timeout=10,
-    )
+    kept = send_script.link_failed(pane, message)
+    if kept is not None:
+        pane.failed_link = kept
 
 
 def view_text(pane: ScriptPane) -> None:
@@ -167,10 +110,7 @@ def view_text(pane: ScriptPane) -> None:
     pane.app.push_screen(ScriptTextScreen(title, rendered.body.text, subject, pane.failed_link))
 
 
-def outcome_for(channel: ScriptChannel) -> Outcome:
-    """A call logged from talking points was a conversation; a written message has, until
-    an answer comes, only been left for them."""
-    return Outcome.TALKED if channel is ScriptChannel.PHONE else Outcome.LEFT_MESSAGE
+outcome_for = send_script.outcome_for
 
 
 def log_use(pane: ScriptPane) -> None:

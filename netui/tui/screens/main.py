@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 
 NARROW_WIDTH = 100
 """Below this many columns the panes take turns instead of sharing the screen."""
+WIDE_WIDTH = 150
+"""From this many columns the Today pane, when it is the one in use, gets half the screen."""
 PANE_ORDER = ("contacts-pane", "today-pane", "script-pane")
 
 
@@ -92,6 +94,10 @@ class MainScreen(Screen[None]):
         self.today.refresh_progress()
         self.script.contacts_changed()
 
+    @on(TodayPane.Logged)
+    def _logged_from_today(self, message: TodayPane.Logged) -> None:
+        self.contacts.refresh_contacts([message.contact_id])  # it tells Today in turn
+
     @on(ContactsPane.Highlighted)
     def _contact_highlighted(self, message: ContactsPane.Highlighted) -> None:
         self.script.show_contact(message.contact_id)
@@ -114,6 +120,8 @@ class MainScreen(Screen[None]):
         narrow = self.size.width < NARROW_WIDTH
         script_active = self.active_pane == "script-pane"
         self.set_class(narrow, "-narrow")
+        today_active = self.active_pane == "today-pane"
+        self.set_class(self.size.width >= WIDE_WIDTH and today_active, "-today-wide")
         self.set_class(not narrow and script_active, "-script-wide")
         self.script.set_glance(not narrow and not script_active)
         for pane_id in PANE_ORDER:
