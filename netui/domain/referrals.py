@@ -12,9 +12,10 @@ link that closes a loop and every link to someone absent: a chain always ends.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from netui.domain.types import Outcome
 
@@ -27,6 +28,7 @@ __all__ = [
     "chain_to",
     "describe_chain",
     "loop_reason",
+    "referral_loops_rule",
     "settled_referrers",
     "where_it_led",
 ]
@@ -162,6 +164,24 @@ def settled_referrers(rows: Iterable[ReferralRow]) -> dict[int, int | None]:
         else:
             kept[contact_id] = referrer
     return kept
+
+
+def referral_loops_rule(records: Sequence[Mapping[str, Any]]) -> Iterator[tuple[int, str, str]]:
+    """A backup's contacts name no loop of referrers (a section rule for the restore).
+
+    A link to a contact the backup does not hold is the reference check's to report.
+    """
+    rows = [ReferralRow(record["id"], "", record.get("referred_by_id"), None) for record in records]
+    ids = {row.id for row in rows}
+    settled = settled_referrers(rows)
+    for position, row in enumerate(rows):
+        contact_id, referrer = row.id, row.referred_by
+        if referrer is None or referrer not in ids or settled[contact_id] == referrer:
+            continue
+        if referrer == contact_id:
+            yield position, "referred_by_id", "a contact cannot be referred by themselves"
+        else:
+            yield position, "referred_by_id", f"{referrer} closes a loop of referrals"
 
 
 def _chain(path: Sequence[ReferralRow]) -> ReferralChain:
