@@ -27,6 +27,7 @@ __all__ = [
     "build_chains",
     "chain_to",
     "describe_chain",
+    "links_after_merge",
     "loop_reason",
     "referral_loops_rule",
     "settled_referrers",
@@ -147,6 +148,28 @@ def loop_reason(
     if _reaches(referrer_id, contact_id, others):
         return "that contact was referred (directly or through others) by this one"
     return None
+
+
+def links_after_merge(keep: int, other: int, links: Mapping[int, int]) -> dict[int, int | None]:
+    """The links to write once ``other`` is merged into ``keep`` (``links``: as stored).
+
+    ``keep`` keeps who referred them, or takes who referred ``other``; whoever ``other``
+    referred was referred by ``keep`` from now on. A link that would loop (one of the two
+    had referred the other, through others) is dropped rather than written.
+    """
+    after: dict[int, int | None] = {cid: ref for cid, ref in links.items() if cid != other}
+    referrer = links.get(keep)
+    if referrer is None or referrer == other:
+        referrer = links.get(other)
+    after[keep] = None if referrer in (keep, other) else referrer
+    for contact_id, referred_by in links.items():
+        if referred_by == other and contact_id not in (keep, other):
+            after[contact_id] = keep
+    changed = {cid: ref for cid, ref in after.items() if cid != other and links.get(cid) != ref}
+    for contact_id, new_referrer in changed.items():
+        if new_referrer is not None and loop_reason(contact_id, new_referrer, after) is not None:
+            after[contact_id] = changed[contact_id] = None
+    return changed
 
 
 def settled_referrers(rows: Iterable[ReferralRow]) -> dict[int, int | None]:

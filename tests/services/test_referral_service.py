@@ -169,3 +169,15 @@ def test_a_very_long_chain_is_read_whole(services: Services, many: list[int]) ->
     assert services.referrals.chain_for(many[-1]).ids == tuple(many)
     (chain,) = services.referrals.chains()
     assert len(chain) == 1000
+
+
+def test_merging_a_duplicate_keeps_the_referrals_of_both(
+    services: Services, add: Callable[..., int]
+) -> None:
+    ann = add("Ann Lee")
+    bo = services.referrals.add_referred(ann, ContactDraft(full_name="Bo Park")).id
+    cy = services.referrals.add_referred(bo, ContactDraft(full_name="Cy Dunmore")).id
+    bo_again = add("Bo Park", company="Acme")  # imported again, before the merge
+    services.merge.merge(bo_again, bo)
+    assert services.referrals.chain_for(cy).ids == (ann, bo_again, cy)
+    assert services.referrals.about(bo_again).referred_by == ChainPerson(ann, "Ann Lee")

@@ -16,6 +16,7 @@ from netui.domain.referrals import (
     build_chains,
     chain_to,
     describe_chain,
+    links_after_merge,
     loop_reason,
     settled_referrers,
     where_it_led,
@@ -166,6 +167,43 @@ def test_a_link_loop_reason_allows_leaves_a_forest(
     if loop_reason(contact_id, referrer_id, settled) is None:
         after = {**settled, contact_id: referrer_id}
         at: int | None = contact_id
+        seen: set[int] = set()
+        while at is not None:
+            assert at not in seen
+            seen.add(at)
+            at = after.get(at)
+
+
+def test_a_merge_hands_the_links_of_the_one_merged_away_to_the_one_kept() -> None:
+    # 1 referred 2 (kept) and 3 (merged into 2); 3 referred 4.
+    assert links_after_merge(2, 3, {2: 1, 3: 1, 4: 3}) == {4: 2}
+    # The one kept had no referrer: it takes the other's.
+    assert links_after_merge(2, 3, {3: 1, 4: 3}) == {2: 1, 4: 2}
+    # The other referred the one kept: that link cannot stay (nobody refers themselves).
+    assert links_after_merge(2, 3, {2: 3}) == {2: None}
+    assert links_after_merge(2, 3, {2: 3, 3: 1}) == {2: 1}
+
+
+def test_a_merge_never_makes_a_loop() -> None:
+    # 3 referred 5, 5 referred 2: merging 3 into 2 would have 2 refer 5, who referred 2.
+    assert links_after_merge(2, 3, {5: 3, 2: 5}) == {5: None}
+
+
+@given(links_strategy, st.integers(1, 12), st.integers(1, 12))
+def test_after_any_merge_the_links_still_never_loop(
+    links: dict[int, int | None], keep: int, other: int
+) -> None:
+    if keep == other:
+        return
+    settled = settled_referrers(rows_of(links))
+    stored = {cid: ref for cid, ref in settled.items() if ref is not None}
+    after: dict[int, int | None] = {
+        cid: ref for cid, ref in stored.items() if cid != other and ref != other
+    }
+    after.update(links_after_merge(keep, other, stored))
+    assert other not in after.values()
+    for start in after:
+        at: int | None = start
         seen: set[int] = set()
         while at is not None:
             assert at not in seen
