@@ -133,9 +133,24 @@ def add(name: str, referred_by: int | None, as_json: bool, **options: Any) -> No
 @click.argument("contact_id", metavar="ID", type=CONTACT_ID)
 @click.option("--name", help="A new full name.")
 @contact_fields
+@click.option(
+    "--referred-by",
+    "referred_by",
+    type=CONTACT_ID,
+    metavar="ID",
+    help="The contact who referred you to them.",
+)
+@click.option("--not-referred", is_flag=True, help="Forget who referred them.")
 @json_option
 @db_option
-def edit(contact_id: int, name: str | None, as_json: bool, **options: Any) -> None:
+def edit(
+    contact_id: int,
+    name: str | None,
+    referred_by: int | None,
+    not_referred: bool,
+    as_json: bool,
+    **options: Any,
+) -> None:
     """Change a contact's details; only the options given change.
 
     Repeated options (--email, --phone, --tag) replace the whole list; give an empty
@@ -145,16 +160,26 @@ def edit(contact_id: int, name: str | None, as_json: bool, **options: Any) -> No
     if name is not None:
         first, last = split_name(name)
         changes.update(full_name=name, first_name=first, last_name=last)
-    if not changes:
+    if referred_by is not None and not_referred:
+        raise click.UsageError("--referred-by and --not-referred cannot go together")
+    if not changes and referred_by is None and not not_referred:
         raise click.UsageError("nothing to change: give at least one option (see --help)")
     with open_services(writing=True) as services:
-        draft = dataclasses.replace(services.contacts.get(contact_id).to_draft(), **changes)
-        contact = services.contacts.update(contact_id, draft)
+        contact = services.contacts.get(contact_id)
+        if referred_by is not None:
+            services.referrals.link(contact_id, referred_by)
+        elif not_referred:
+            services.referrals.unlink(contact_id)
+        if changes:
+            draft = dataclasses.replace(contact.to_draft(), **changes)
+            contact = services.contacts.update(contact_id, draft)
     if as_json:
         echo_json(contact_json(contact))
-    else:
-        changed = ", ".join(sorted(k.replace("_", " ") for k in changes if k != "first_name"))
-        click.echo(f"Updated #{contact.id} {printable(contact.full_name)} ({changed})")
+        return
+    changed = sorted(k.replace("_", " ") for k in changes if k != "first_name")
+    if referred_by is not None or not_referred:
+        changed.append("referred by")
+    click.echo(f"Updated #{contact.id} {printable(contact.full_name)} ({', '.join(changed)})")
 
 
 @click.command()

@@ -79,3 +79,32 @@ def test_logging_a_referral_says_how_to_add_the_person(cmd: Netui) -> None:
     assert "--referred-by" not in cmd.ok(
         "log", "1", "--channel", "call", "--outcome", "referral", "--json"
     )
+
+
+def test_edit_links_and_unlinks_a_referrer(cmd: Netui, services: Services) -> None:
+    cmd.ok("add", "Ann Lee")
+    cmd.ok("add", "Bo Park")
+    assert cmd.ok("edit", "2", "--referred-by", "1") == "Updated #2 Bo Park (referred by)\n"
+    assert services.referrals.chain_for(2).ids == (1, 2)
+    said = cmd.ok("edit", "2", "--not-referred", "--company", "Acme")
+    assert said == "Updated #2 Bo Park (company, referred by)\n"
+    assert services.referrals.chain_for(2).ids == (2,)
+    assert services.contacts.get(2).company == "Acme"
+
+
+def test_edit_refuses_a_loop_naming_the_option(cmd: Netui) -> None:
+    cmd.ok("add", "Ann Lee")
+    cmd.ok("add", "Bo Park", "--referred-by", "1")
+    error = cmd.fail("edit", "1", "--referred-by", "2", "--company", "Larkspur")
+    assert error == (
+        "netui: error: referred by: that contact was referred (directly or through others)"
+        " by this one\n"
+    )
+    assert cmd.json("show", "1")["company"] == ""  # nothing else was written either
+    assert "referred by" in cmd.fail("edit", "1", "--referred-by", "1")
+
+
+def test_edit_takes_one_of_the_referral_options(cmd: Netui) -> None:
+    cmd.ok("add", "Ann Lee")
+    error = cmd.fail("edit", "1", "--referred-by", "1", "--not-referred", code=2)
+    assert "cannot go together" in error
