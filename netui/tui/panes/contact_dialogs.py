@@ -76,7 +76,10 @@ def log_interaction(pane: ContactsPane) -> None:
         # Read again even when cancelled: another netui may have taken the contact away.
         pane.refresh_contacts([contact.id], land_on=contact_id)
 
-    pane.app.push_screen(LogInteractionScreen(pane.services, contact), logged)
+    def referred(new_id: int) -> None:
+        _saved(pane, new_id)  # the person referred joins the list, highlighted
+
+    pane.app.push_screen(LogInteractionScreen(pane.services, contact, None, referred), logged)
 
 
 def triage_mode(pane: ContactsPane) -> None:

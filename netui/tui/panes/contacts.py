@@ -195,10 +195,11 @@ class ContactsPane(Pane, ReportsWorkerErrors):
         try:
             contact = self.services.contacts.get(row.id)
             history = self.services.interactions.history(row.id)
+            referrals = self.services.referrals.about(row.id)
         except NetuiError as error:
             self.notify(str(error), severity="error")
             return
-        detail.show(contact, history, self.table.today)
+        detail.show(contact, history, self.table.today, referrals)
 
     # -- search, sort, filter -------------------------------------------------------------
 

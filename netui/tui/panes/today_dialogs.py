@@ -74,7 +74,10 @@ def log_interaction(pane: TodayPane, contact_id: int) -> None:
             pane.post_message(TodayPane.Logged(result))
         pane.refresh_progress()
 
-    pane.app.push_screen(LogInteractionScreen(pane.services, contact), logged)
+    def referred(new_id: int) -> None:
+        pane.post_message(TodayPane.Logged(new_id))  # the Contacts pane reads the new row
+
+    pane.app.push_screen(LogInteractionScreen(pane.services, contact, None, referred), logged)
 
 
 def session_mode(pane: TodayPane) -> None:
