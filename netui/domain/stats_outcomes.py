@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import IntEnum
 
+from netui.domain.scripts import REPLY_OR_BETTER
 from netui.domain.types import Outcome
 
 __all__ = [
@@ -135,8 +136,7 @@ def script_rates(facts: Iterable[InteractionFact]) -> tuple[ScriptRate, ...]:
             continue
         counts = uses.setdefault(fact.script, [0, 0])
         counts[0] += 1
-        rung = STAGE_OF[fact.outcome]
-        if rung is not None and rung >= Stage.REPLIED:
+        if fact.outcome in REPLY_OR_BETTER:
             counts[1] += 1
     rates = (ScriptRate(name, used, replied) for name, (used, replied) in uses.items())
     return tuple(sorted(rates, key=lambda r: (-r.uses, r.script.casefold(), r.script)))

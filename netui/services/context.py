@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from netui.services.merge import MergeService
     from netui.services.scripts import ScriptService
     from netui.services.settings import SettingsService
+    from netui.services.stats import StatsService
     from netui.services.timer import TimerService
     from netui.services.today import TodayService
     from netui.services.triage import TriageService
@@ -95,6 +96,9 @@ class Services:
     )
     audit: Lazy[AuditService] = Lazy(
         "netui.services.audit", "AuditService", "db", "clock", "settings"
+    )
+    stats: Lazy[StatsService] = Lazy(
+        "netui.services.stats", "StatsService", "db", "clock", "settings"
     )
 
     def __init__(self, db: Database, clock: Clock) -> None:

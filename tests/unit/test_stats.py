@@ -8,7 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from netui.domain.scripts import REPLY_OR_BETTER
 from netui.domain.stats import (
+    STAGE_OF,
     InteractionFact,
     Stage,
     build_stats,
@@ -105,6 +107,14 @@ def test_reply_rate_per_script_counts_replied_or_better_over_uses() -> None:
     rates = script_rates(facts)
     assert [(r.script, r.uses, r.replies) for r in rates] == [("Warm hello", 4, 2), ("Call", 1, 1)]
     assert rates[0].rate == 0.5
+
+
+def test_replied_or_better_is_the_script_pane_s_own_rule() -> None:
+    ladder = {o for o, stage in STAGE_OF.items() if stage is not None and stage >= Stage.REPLIED}
+    assert ladder == REPLY_OR_BETTER
+    assert {o for o, stage in STAGE_OF.items() if stage is not None} == {
+        o for o in Outcome if o.reached
+    }
 
 
 def test_doors_opened_are_meetings_referrals_and_introductions_per_week() -> None:
