@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from netui.domain.charts import Bar, Chart, Kind
-from netui.domain.stats import DoorsWeek, MinutesSeries, Stats, WeekCount
+from netui.domain.stats import DoorsWeek, MinutesSeries, Stats, WeekCount, WeekSummary
 from netui.domain.stats_outcomes import Funnel, ScriptRate
 from netui.domain.types import Top20Progress
 
@@ -22,6 +22,7 @@ __all__ = [
     "reached_chart",
     "scripts_chart",
     "stats_charts",
+    "summary_text",
     "top20_chart",
     "week_label",
 ]
@@ -118,3 +119,15 @@ def stats_charts(stats: Stats) -> tuple[Chart, ...]:
         scripts_chart(stats.scripts),
         doors_chart(stats.doors),
     )
+
+
+def summary_text(week: WeekSummary, *, capital: bool = False) -> str:
+    """``this week 2h10 of 2h30 · 6 reached · 2 doors opened · Top 20: 7/20 (goal 10)``."""
+    doors = "1 door opened" if week.doors_opened == 1 else f"{week.doors_opened} doors opened"
+    top20 = week.top20
+    text = (
+        f"this week {duration_text(week.minutes)} of {duration_text(week.goal_minutes)}"
+        f" · {week.reached} reached · {doors}"
+        f" · Top 20: {top20.reached}/{top20.capacity} (goal {top20.goal})"
+    )
+    return text[0].upper() + text[1:] if capital else text
