@@ -25,6 +25,7 @@ __all__ = [
     "summary_text",
     "top20_chart",
     "week_label",
+    "week_parts",
 ]
 
 
@@ -121,13 +122,21 @@ def stats_charts(stats: Stats) -> tuple[Chart, ...]:
     )
 
 
-def summary_text(week: WeekSummary, *, capital: bool = False) -> str:
-    """``this week 2h10 of 2h30 · 6 reached · 2 doors opened · Top 20: 7/20 (goal 10)``."""
+def week_parts(week: WeekSummary) -> tuple[str, str, str, str]:
+    """The week's line in pieces: ``2h10 of 2h30``, ``6 reached``, ``2 doors opened``, and
+    ``Top 20: 7/20 (goal 10)``, for a front end that lays them out its own way."""
     doors = "1 door opened" if week.doors_opened == 1 else f"{week.doors_opened} doors opened"
     top20 = week.top20
-    text = (
-        f"this week {duration_text(week.minutes)} of {duration_text(week.goal_minutes)}"
-        f" · {week.reached} reached · {doors}"
-        f" · Top 20: {top20.reached}/{top20.capacity} (goal {top20.goal})"
+    return (
+        f"{duration_text(week.minutes)} of {duration_text(week.goal_minutes)}",
+        f"{week.reached} reached",
+        doors,
+        f"Top 20: {top20.reached}/{top20.capacity} (goal {top20.goal})",
     )
+
+
+def summary_text(week: WeekSummary, *, capital: bool = False) -> str:
+    """``this week 2h10 of 2h30 · 6 reached · 2 doors opened · Top 20: 7/20 (goal 10)``."""
+    time, reached, doors, top20 = week_parts(week)
+    text = f"this week {time} · {reached} · {doors} · {top20}"
     return text[0].upper() + text[1:] if capital else text
