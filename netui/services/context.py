@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from netui.services.importer import ImportService
     from netui.services.interactions import InteractionService
     from netui.services.merge import MergeService
+    from netui.services.referrals import ReferralService
     from netui.services.scripts import ScriptService
     from netui.services.settings import SettingsService
     from netui.services.stats import StatsService
@@ -99,6 +100,9 @@ class Services:
     )
     stats: Lazy[StatsService] = Lazy(
         "netui.services.stats", "StatsService", "db", "clock", "settings"
+    )
+    referrals: Lazy[ReferralService] = Lazy(
+        "netui.services.referrals", "ReferralService", "db", "clock"
     )
 
     def __init__(self, db: Database, clock: Clock) -> None:
