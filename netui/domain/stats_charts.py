@@ -10,11 +10,15 @@ from collections.abc import Sequence
 from datetime import date
 
 from netui.domain.charts import Bar, Chart, Kind
+from netui.domain.clean_text import clean_line
+from netui.domain.referrals import ReferralChain, describe_chain
 from netui.domain.stats import DoorsWeek, MinutesSeries, Stats, WeekCount, WeekSummary
 from netui.domain.stats_outcomes import Funnel, ScriptRate
 from netui.domain.types import Top20Progress
 
 __all__ = [
+    "CHAINS_SHOWN",
+    "chain_texts",
     "doors_chart",
     "duration_text",
     "funnel_chart",
@@ -27,6 +31,10 @@ __all__ = [
     "week_label",
     "week_parts",
 ]
+
+
+def _counted(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
 def duration_text(minutes: int) -> str:
@@ -106,8 +114,28 @@ def doors_chart(weeks: Sequence[DoorsWeek]) -> Chart:
     return Chart(
         "Doors opened per week",
         tuple(Bar(f"week of {week_label(w.week)}", w.total) for w in weeks),
-        note=f"{meetings} meetings, {referrals} referrals, {introductions} introductions",
+        note=", ".join(
+            _counted(count, word)
+            for count, word in (
+                (meetings, "meeting"),
+                (referrals, "referral"),
+                (introductions, "introduction"),
+            )
+        ),
     )
+
+
+CHAINS_SHOWN = 12
+"""Referral chains listed on the screen and in ``netui stats`` (``--json`` has them all)."""
+
+
+def chain_texts(chains: Sequence[ReferralChain], limit: int = CHAINS_SHOWN) -> list[str]:
+    """``Ann Lee → Bo Park → a meeting at Acme``, one line each, names cleaned of controls;
+    a last line says how many more there are."""
+    lines = [clean_line(describe_chain(chain)) for chain in chains[:limit]]
+    if len(chains) > limit:
+        lines.append(f"… and {len(chains) - limit} more")
+    return lines
 
 
 def stats_charts(stats: Stats) -> tuple[Chart, ...]:

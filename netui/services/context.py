@@ -99,7 +99,7 @@ class Services:
         "netui.services.audit", "AuditService", "db", "clock", "settings"
     )
     stats: Lazy[StatsService] = Lazy(
-        "netui.services.stats", "StatsService", "db", "clock", "settings"
+        "netui.services.stats", "StatsService", "db", "clock", "settings", "referrals"
     )
     referrals: Lazy[ReferralService] = Lazy(
         "netui.services.referrals", "ReferralService", "db", "clock"

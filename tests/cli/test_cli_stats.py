@@ -41,7 +41,8 @@ def test_the_json_has_its_documented_keys_and_the_figures(cmd: Netui) -> None:
     found = cmd.json("stats")
     assert set(found) == {
         "today", "first_day", "days", "minutes", "people_reached", "reached_per_week",
-        "funnel", "top20", "scripts", "doors_opened", "doors_per_week", "week",
+        "funnel", "top20", "scripts", "doors_opened", "doors_per_week", "referral_chains",
+        "week",
     }  # fmt: skip
     assert (found["today"], found["first_day"], found["days"]) == ("2026-11-26", "2026-10-28", 30)
     assert found["minutes"]["total"] == 25
@@ -119,7 +120,34 @@ def test_a_bad_period_is_one_line_naming_it(cmd: Netui, days: str) -> None:
     assert "days" in error
 
 
+def test_referral_chains_show_in_the_text_and_the_json(cmd: Netui) -> None:
+    cmd.ok("add", "Ann Lee")
+    cmd.ok("add", "Bo [b]Park[/b]", "--referred-by", "1", "--company", "Acme")
+    cmd.ok("add", "Cy Ode", "--referred-by", "2", "--company", "Acme")
+    cmd.ok("log", "3", "--channel", "call", "--outcome", "meeting_set")
+    assert cmd.ok("stats").splitlines()[-2:] == [
+        "Referral chains",
+        "Ann Lee → Bo [b]Park[/b] → Cy Ode → a meeting at Acme",
+    ]
+    found = cmd.json("stats")
+    assert found["referral_chains"] == [
+        {
+            "people": [
+                {"id": 1, "name": "Ann Lee"},
+                {"id": 2, "name": "Bo [b]Park[/b]"},
+                {"id": 3, "name": "Cy Ode"},
+            ],
+            "led_to": "a meeting at Acme",
+            "outcome": "meeting_set",
+            "company": "Acme",
+            "text": "Ann Lee → Bo [b]Park[/b] → Cy Ode → a meeting at Acme",
+        }
+    ]
+    this_week = found["doors_per_week"][-1]
+    assert (this_week["meetings"], this_week["introductions"], this_week["total"]) == (1, 2, 3)
+
+
 def test_help_documents_the_json_keys(cmd: Netui) -> None:
     out = cmd.ok("stats", "--help", db=False)
-    for key in ("people_reached", "reached_per_week", "funnel", "doors_per_week", "reply_rate"):
+    for key in ("people_reached", "reached_per_week", "doors_per_week", "referral_chains"):
         assert key in out

@@ -15,7 +15,7 @@ from today_support import into_today, screen_text, until
 
 from netui.domain.clock import FakeClock
 from netui.domain.scripts import ScriptChannel
-from netui.domain.types import Channel, InteractionDraft, Outcome, TriageStatus
+from netui.domain.types import Channel, ContactDraft, InteractionDraft, Outcome, TriageStatus
 from netui.services.context import Services
 from netui.tui.app import NetuiApp
 from netui.tui.screens.stats import StatsScreen
@@ -48,6 +48,8 @@ def history(seeded: Services, clock: FakeClock) -> Services:
     services.timer.start(25)
     clock.advance(minutes=25)
     services.timer.stop()
+    referred = ContactDraft(full_name=HOSTILE, company="Acme")
+    services.referrals.add_referred(ids[0], referred)
     return services
 
 
@@ -86,14 +88,14 @@ async def test_p_in_today_opens_the_figures_and_d_switches_to_90_days(
         assert "contacted" in funnel
         assert funnel.splitlines()[2].endswith(" 1")  # reached: one person
         assert "1/20" in chart_text(screen, "top20")
-        assert "0 meetings" in chart_text(screen, "doors")
+        assert "0 meetings, 0 referrals, 1 introduction" in chart_text(screen, "doors")
 
         await pilot.press("d")
         assert await until(pilot, lambda: screen.loads > 1, 10)
         await pilot.pause()
         assert static_text(screen, "#stats-period").startswith("The last 90 days")
         assert len(screen.query_one(Sparkline).data or []) == 90
-        assert "1 meetings" in chart_text(screen, "doors")
+        assert "1 meeting, 0 referrals, 1 introduction" in chart_text(screen, "doors")
 
         await pilot.press("escape")
         assert await until(pilot, lambda: app.screen is app.main_screen, 5)
@@ -123,6 +125,8 @@ async def test_a_hostile_script_name_is_shown_as_typed(
         screen = await open_stats(app, pilot)
         assert "[bold red]Zoë[/] [@click=" in chart_text(screen, "scripts")  # cut to fit
         assert "[bold red]Zoë[/] [@click=" in screen_text(app)  # drawn, not parsed
+        chains = static_text(screen, "#stats-chains")
+        assert chains == "Ada Okafor → [bold red]Zoë[/] [@click=app.quit]x[/]"
         assert app.is_running  # nothing ran the quit in the name
 
 
