@@ -125,14 +125,20 @@ def doors_chart(weeks: Sequence[DoorsWeek]) -> Chart:
     )
 
 
+CHAIN_CHARS = 300
+"""A chain's line is cut there (names are bounded when typed, not when a file wrote them)."""
 CHAINS_SHOWN = 12
 """Referral chains listed on the screen and in ``netui stats`` (``--json`` has them all)."""
+
+
+def _cut(text: str) -> str:
+    return text if len(text) <= CHAIN_CHARS else text[: CHAIN_CHARS - 1] + "…"
 
 
 def chain_texts(chains: Sequence[ReferralChain], limit: int = CHAINS_SHOWN) -> list[str]:
     """``Ann Lee → Bo Park → a meeting at Acme``, one line each, names cleaned of controls;
     a last line says how many more there are."""
-    lines = [clean_line(describe_chain(chain)) for chain in chains[:limit]]
+    lines = [_cut(clean_line(describe_chain(chain))) for chain in chains[:limit]]
     if len(chains) > limit:
         lines.append(f"… and {len(chains) - limit} more")
     return lines

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from builders import sql_rows, store_raw
 from cli_runner import Netui
 from timezones import local_zone_as
 
@@ -112,6 +113,22 @@ def test_a_hostile_script_name_is_shown_as_typed_without_controls(
     assert "[bold red]Zoë[/]" in out
     assert "<b>O'Brien</b>" in out
     assert cmd.json("stats")["scripts"][0]["script"] == script.name
+
+
+def test_names_of_100_000_characters_stay_bounded(cmd: Netui, db_path: Path) -> None:
+    cmd.ok("add", "Ann Lee")
+    cmd.ok("add", "Bo Park", "--referred-by", "1")
+    cmd.ok("log", "2", "--script", "Reconnect email", "--outcome", "replied")
+    huge = "[b]" + "x" * 100_000 + "\x1b[2J"
+    store_raw(db_path, 2, full_name=huge)
+    (script_id,) = sql_rows(db_path, "SELECT id FROM script WHERE name = 'Reconnect email'")[0]
+    store_raw(db_path, script_id, table="script", name=huge)
+    out = cmd.ok("stats", env={"COLUMNS": "100"})
+    assert max(len(line) for line in out.splitlines()) <= 300
+    assert "\x1b" not in out
+    found = cmd.json("stats")
+    assert found["referral_chains"][0]["people"][1]["name"] == huge
+    assert len(found["scripts"][0]["script"]) == len(huge)  # the script used was renamed
 
 
 @pytest.mark.parametrize("days", ["0", "367", "ten"])

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
-from builders import AppFactory, WaitReady
+from builders import AppFactory, WaitReady, sql_rows, store_raw
 from textual.pilot import Pilot
 from textual.widgets import Sparkline, Static
 from timezones import local_zone_as
@@ -171,3 +172,20 @@ async def test_a_failed_read_says_so_on_the_screen(
         screen = await open_stats(app, pilot)
         assert "Could not read the figures" in static_text(screen, "#stats-week")
         assert screen.query_one("#stats-week").has_class("-error")
+
+
+async def test_names_of_100_000_characters_are_cut_to_fit(
+    history: Services, make_app: AppFactory, wait_ready: WaitReady, db_path: Path
+) -> None:
+    huge = "[b]" + "y" * 100_000
+    (person,) = sql_rows(db_path, "SELECT id FROM contact WHERE referred_by_id IS NOT NULL")[0]
+    store_raw(db_path, person, full_name=huge)
+    (script,) = sql_rows(db_path, "SELECT id FROM script WHERE name LIKE '[bold red]%'")[0]
+    store_raw(db_path, script, table="script", name=huge)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot)
+        screen = await open_stats(app, pilot)
+        assert len(static_text(screen, "#stats-chains")) <= 300
+        assert chart_text(screen, "scripts").splitlines()[1].startswith("[b]yyy")
+        assert all(len(line) <= 80 for line in chart_text(screen, "scripts").splitlines())
