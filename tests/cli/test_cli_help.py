@@ -29,6 +29,7 @@ TOP_LEVEL = {
     "set",
     "settings",
     "show",
+    "stats",
     "timer",
     "today",
     "top20",
