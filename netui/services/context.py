@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from netui.services.importer import ImportService
     from netui.services.interactions import InteractionService
     from netui.services.merge import MergeService
+    from netui.services.report import ReportService
     from netui.services.scripts import ScriptService
     from netui.services.settings import SettingsService
     from netui.services.timer import TimerService
@@ -95,6 +96,9 @@ class Services:
     )
     audit: Lazy[AuditService] = Lazy(
         "netui.services.audit", "AuditService", "db", "clock", "settings"
+    )
+    report: Lazy[ReportService] = Lazy(
+        "netui.services.report", "ReportService", "db", "clock", "today"
     )
 
     def __init__(self, db: Database, clock: Clock) -> None:
