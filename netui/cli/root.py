@@ -39,6 +39,7 @@ COMMANDS = {
     "timer": "netui.cli.timer:timer",
     "today": "netui.cli.today:today",
     "audit": "netui.cli.audit:audit",
+    "stats": "netui.cli.stats:stats",
     "report": "netui.cli.report:report",
 }
 

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from netui.services.report import ReportService
     from netui.services.scripts import ScriptService
     from netui.services.settings import SettingsService
+    from netui.services.stats import StatsService
     from netui.services.timer import TimerService
     from netui.services.today import TodayService
     from netui.services.triage import TriageService
@@ -96,6 +97,9 @@ class Services:
     )
     audit: Lazy[AuditService] = Lazy(
         "netui.services.audit", "AuditService", "db", "clock", "settings"
+    )
+    stats: Lazy[StatsService] = Lazy(
+        "netui.services.stats", "StatsService", "db", "clock", "settings"
     )
     report: Lazy[ReportService] = Lazy(
         "netui.services.report", "ReportService", "db", "clock", "today"

@@ -30,6 +30,7 @@ TOP_LEVEL = {
     "set",
     "settings",
     "show",
+    "stats",
     "timer",
     "today",
     "top20",

@@ -52,6 +52,8 @@ COMMANDS = [
     ["log", "{id}", "--script", "Reconnect email", "--outcome", "replied"],
     ["profile", "--name", LONG[:100]],
     ["profile"],
+    ["stats"],
+    ["stats", "--json"],
 ]
 
 Setup = Callable[[Path, pytest.MonkeyPatch, ExitStack], Path]
