@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from netui.domain.charts import Chart
 from netui.domain.dates import DateParseError, parse_loose_date, shown_input
 from netui.domain.types import DatePrecision
 from netui.errors import ValidationError
@@ -147,7 +148,8 @@ class Section:
 
     ``key`` is a stable name (``follow-ups``) writers may use as an anchor. ``lines`` are
     sentences of netui's own words. ``empty`` is said instead of an empty table, ``more``
-    after a table that was cut short.
+    after a table that was cut short. ``charts`` come after, drawn by the one chart
+    renderer (:mod:`netui.domain.charts`) the stats screen uses too.
     """
 
     key: str
@@ -156,6 +158,7 @@ class Section:
     table: Table | None = None
     empty: str = ""
     more: str = ""
+    charts: tuple[Chart, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from netui.domain.report import Row, Section, UserText, day_label, plural, table_or_none
+from netui.domain.types import Top20Progress
 
 __all__ = [
     "FOLLOW_UPS_SHOWN",
@@ -18,7 +19,6 @@ __all__ = [
     "NEXT_SHOWN",
     "FollowUpDue",
     "NextPerson",
-    "Top20Standing",
     "follow_ups_section",
     "next_people",
     "next_section",
@@ -50,13 +50,6 @@ class NextPerson:
     name: str
     company: str
     why: str
-
-
-@dataclass(frozen=True, slots=True)
-class Top20Standing:
-    size: int
-    reached: int
-    goal: int
 
 
 def _days(count: int) -> str:
@@ -114,7 +107,7 @@ def next_people(top20: Sequence[NextPerson], queue: Sequence[NextPerson]) -> lis
 
 def next_section(
     people: Sequence[NextPerson],
-    top20: Top20Standing | None,
+    top20: Top20Progress | None,
     *,
     shown: int = NEXT_SHOWN,
 ) -> Section:

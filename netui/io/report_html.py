@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 
+from netui.domain.charts import chart_svg
 from netui.domain.clean_text import clean_line
 from netui.domain.report import Cell, Section, Table, UserText, WeekReport
 
@@ -75,6 +76,7 @@ def _section(section: Section) -> list[str]:
         lines.append(f'<p class="empty">{_own(section.empty)}</p>')
     if section.more:
         lines.append(f'<p class="more">{_own(section.more)}</p>')
+    lines += [f'<figure class="chart">{chart_svg(chart)}</figure>' for chart in section.charts]
     lines.append("</section>")
     return lines
 

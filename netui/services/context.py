@@ -102,7 +102,7 @@ class Services:
         "netui.services.stats", "StatsService", "db", "clock", "settings"
     )
     report: Lazy[ReportService] = Lazy(
-        "netui.services.report", "ReportService", "db", "clock", "today"
+        "netui.services.report", "ReportService", "db", "clock", "today", "stats"
     )
 
     def __init__(self, db: Database, clock: Clock) -> None:

@@ -23,17 +23,17 @@ from netui.db.exporting import ExportRepository
 from netui.domain.clock import Clock, local_today
 from netui.domain.listing import StatusFilter
 from netui.domain.report import Week, WeekReport, read_week
+from netui.domain.report_progress import TREND_WEEKS, progress_sections
 from netui.domain.report_sections import (
     FOLLOW_UP_DAYS,
     FollowUpDue,
     NextPerson,
-    Top20Standing,
     follow_ups_section,
     next_people,
     next_section,
 )
-from netui.domain.types import TOP20_GOAL
 from netui.errors import ValidationError
+from netui.services.stats import StatsService
 from netui.services.today import TodayService
 
 __all__ = ["DISK_FULL", "ReportFormat", "ReportService", "format_for_path", "parse_format"]
@@ -73,10 +73,13 @@ def _full_disk(error: BaseException) -> bool:
 
 
 class ReportService:
-    def __init__(self, db: Database, clock: Clock, today: TodayService) -> None:
+    def __init__(
+        self, db: Database, clock: Clock, today: TodayService, stats: StatsService
+    ) -> None:
         self.db = db
         self.clock = clock
         self.today = today
+        self.stats = stats
 
     def week(self, text: str | None = None) -> Week:
         """The week ``text`` names (see :func:`netui.domain.report.read_week`); None or
@@ -90,33 +93,33 @@ class ReportService:
                     break  # soonest first: the rest are later still
                 yield FollowUpDue(row.contact_id, row.full_name, row.company, row.day)
 
-    def _top20(self) -> tuple[list[NextPerson], Top20Standing]:
-        """The Top 20 members not reached yet, in rank order, and how the list stands
-        ("reached" as everywhere in netui: since joining the list)."""
+    def _top20_waiting(self) -> list[NextPerson]:
+        """The Top 20 members not reached yet, in rank order ("reached" as everywhere in
+        netui: since joining the list)."""
         with self.db.session() as session:
             contacts = ContactRepository(session)
             members = contacts.top20()
             reached = contacts.reached_since_top20()
-        waiting = [
+        return [
             NextPerson(c.id, c.full_name, c.company, f"Top 20 #{c.top20_rank}, not reached yet")
             for c in members
             if c.id not in reached
         ]
-        done = sum(1 for c in members if c.id in reached)
-        return waiting, Top20Standing(size=len(members), reached=done, goal=TOP20_GOAL)
 
     def week_report(self, week: Week | None = None) -> WeekReport:
         """The review of ``week`` (default: this week), made today."""
         made_on = local_today(self.clock)
         chosen = week or read_week("", made_on)
         last = made_on + timedelta(days=FOLLOW_UP_DAYS - 1)
+        week_stats = self.stats.period(chosen.end, 7)
+        trend = self.stats.period(chosen.end, 7 * TREND_WEEKS)
         follow_ups = list(self._follow_ups(last))
-        waiting, standing = self._top20()
         queue = self.today.queue(made_on)
         due = [NextPerson(i.contact_id, i.name, i.company, i.why) for i in queue]
         sections = (
+            *progress_sections(week_stats, trend, chosen, made_on),
             follow_ups_section(follow_ups, made_on),
-            next_section(next_people(waiting, due), standing),
+            next_section(next_people(self._top20_waiting(), due), week_stats.top20),
         )
         return WeekReport(week=chosen, made_on=made_on, sections=sections)
 

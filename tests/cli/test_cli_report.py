@@ -47,33 +47,72 @@ def fill(cmd: Netui) -> None:
     )
     cmd.ok("add", "Emeka Brandt")
     cmd.ok("log", "5", "--channel", "email", "--outcome", "replied", "--follow-up", "in 3 weeks")
+    cmd.ok("log", "5", "--channel", "call", "--outcome", "meeting_set")
+    cmd.ok("timer", "start")
+    cmd.clock.advance(minutes=40)
+    cmd.ok("timer", "stop")
+
+
+def part(text: str, title: str) -> list[str]:
+    """The lines of one section of a Markdown review, its heading left out."""
+    lines = text.splitlines()
+    start = lines.index(f"## {title}") + 1
+    end = next((n for n in range(start, len(lines)) if lines[n].startswith("## ")), len(lines))
+    return [line for line in lines[start:end] if line]
 
 
 def test_the_review_of_this_week_in_markdown(cmd: Netui) -> None:
     fill(cmd)
     text = cmd.ok("report", "--week")
-    lines = text.splitlines()
-    assert lines[0] == "# Weekly review: 23–29 Nov 2026"
-    assert "## Follow-ups coming (next 7 days)" in lines
-    assert "2 follow-ups due by Wed 2 Dec 2026, 1 of them overdue." in lines
-    follow_ups = [line for line in lines if line.startswith("| ") and "---" not in line]
-    assert follow_ups[1].startswith("| **overdue by 4 days (was due Sun 22 Nov 2026)** | Dalia")
-    assert follow_ups[2] == "| Sun 29 Nov 2026 | Ada Okafor | Larkspur |"
-    assert "Emeka" not in text  # three weeks off
-    assert "## Who is next" in lines
-    assert "Top 20: 1 of 3 reached (goal: 10, 9 more to reach the goal)." in lines
-    next_up = lines[lines.index("| Who | Company | Why |") + 2 :]
-    assert next_up[:2] == [
+    assert text.startswith("# Weekly review: 23–29 Nov 2026\n")
+    time = part(text, "Time spent")
+    assert time[0] == "40 min of the week's goal of 2h30 (30 min a day, 5 days a week): 27%."
+    assert time[1] == "The daily goal was met on 1 of the 4 days so far; time was spent on 1 day."
+    (today,) = [line for line in time if line.startswith("| 2026\\-11\\-26 |")]
+    assert today.startswith("| 2026\\-11\\-26 | 40 | `███")
+    assert today.endswith("` ✓ |")  # the goal met: the same mark the stats charts give
+    reached = part(text, "People reached")
+    assert reached[0] == "2 people reached this week, of 2 people contacted. The week before: 1."
+    outcomes = part(text, "Outcomes")
+    assert outcomes[0].startswith(
+        "Of 2 people contacted: 2 reached, 2 replied, 2 talked, 1 got to a meeting, "
+        "0 gave a referral"
+    )
+    doors = part(text, "Doors opened")
+    assert doors[0] == (
+        "1 door opened: 1 meeting set, 0 referrals, 0 introductions. The week before: 0."
+    )
+    follow_ups = part(text, "Follow-ups coming (next 7 days)")
+    assert follow_ups[0] == "2 follow-ups due by Wed 2 Dec 2026, 1 of them overdue."
+    assert follow_ups[3].startswith("| **overdue by 4 days (was due Sun 22 Nov 2026)** | Dalia")
+    assert follow_ups[4] == "| Sun 29 Nov 2026 | Ada Okafor | Larkspur |"
+    assert len(follow_ups) == 5  # Emeka's is three weeks off
+    next_up = part(text, "Who is next")
+    assert next_up[0] == "Top 20: 1 of 3 reached (goal: 10, 9 more to reach the goal)."
+    assert next_up[3:5] == [
         "| Bruno Salas | Larkspur | Top 20 #2, not reached yet |",
         "| Chen Wu | Larkspur | Top 20 #3, not reached yet |",
     ]
-    assert next_up[2].startswith("| Dalia Mertens | \\<script")
-    assert next_up[2].endswith(" | follow-up overdue by 4 days |")
+    assert next_up[5].startswith("| Dalia Mertens | \\<script")
+    assert next_up[5].endswith(" | follow-up overdue by 4 days |")
     assert "<script>" not in text
     assert "\x1b" not in text
-    assert r"\<script\>alert" in text
     assert r"\*\[x\]\(javascript\:1\)\*" in text
     assert cmd.ok("report") == text  # --week is the default
+
+
+def test_a_past_week_has_its_own_figures(cmd: Netui) -> None:
+    fill(cmd)
+    text = cmd.ok("report", "--week", "last")
+    assert part(text, "Time spent")[:2] == [
+        "0 min of the week's goal of 2h30 (30 min a day, 5 days a week): 0%.",
+        "The daily goal was met on 0 of 7 days; time was spent on 0 days.",
+    ]
+    assert part(text, "People reached")[0] == (
+        "1 person reached this week, of 1 person contacted. The week before: 0."
+    )
+    # What lies ahead is as of today, whichever week is reviewed.
+    assert part(text, "Who is next") == part(cmd.ok("report"), "Who is next")
 
 
 def test_an_empty_database_has_a_review_too(cmd: Netui) -> None:

@@ -10,6 +10,7 @@ import pytest
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from netui.domain.charts import Bar, Chart, Kind
 from netui.domain.clean_text import clean_line
 from netui.domain.report import Row, Section, Table, UserText, Week, WeekReport
 from netui.io.report_html import html_text, render_html
@@ -51,6 +52,16 @@ def report_with(names: tuple[str, ...]) -> WeekReport:
     return WeekReport(Week(date(2026, 11, 23)), date(2026, 11, 26), (section, empty))
 
 
+def report_with_chart(label: str) -> WeekReport:
+    """A section whose chart has ``label`` on a bar (a script's name is someone's text)."""
+    charts = (
+        Chart("Reply rate per script", (Bar(label, 50, "50% of 2"), Bar("Plain", 25))),
+        Chart("Minutes a day", (Bar("2026-11-23", 10), Bar("2026-11-24", 40)), Kind.COLUMNS, 30),
+    )
+    section = Section(key="outcomes", title="Outcomes", lines=("2 reached.",), charts=charts)
+    return WeekReport(Week(date(2026, 11, 23)), date(2026, 11, 26), (section,))
+
+
 # --- Markdown -------------------------------------------------------------------------------
 
 GFM = MarkdownIt("gfm-like")  # tables, strikethrough and autolinks, as GitHub renders
@@ -64,6 +75,25 @@ def inline_tokens(markdown: str) -> list[Token]:
     return found
 
 
+PLAIN = {"text", "code_inline", "strong_open", "strong_close"}  # netui's own bars and marks
+
+
+def table_cells(markdown: str) -> list[str]:
+    """The text of every body cell of every table, in order; only plain text may be there."""
+    cells: list[str] = []
+    inside = False
+    for token in GFM.parse(markdown):
+        if token.type == "td_open":
+            inside = True
+        elif token.type == "td_close":
+            inside = False
+        elif inside and token.type == "inline":
+            children = token.children or []
+            assert {c.type for c in children} <= PLAIN, token.content
+            cells.append("".join(c.content for c in children))
+    return cells
+
+
 @pytest.mark.parametrize("name", HOSTILE)
 def test_a_hostile_name_in_markdown_is_plain_text_shown_as_typed(name: str) -> None:
     escaped = markdown_text(name)
@@ -74,18 +104,7 @@ def test_a_hostile_name_in_markdown_is_plain_text_shown_as_typed(name: str) -> N
 
 @pytest.mark.parametrize("name", HOSTILE)
 def test_a_hostile_name_stays_inside_its_table_cell(name: str) -> None:
-    tokens = GFM.parse(render_markdown(report_with((name,))))
-    cells: list[str] = []
-    inside = False
-    for token in tokens:
-        if token.type == "td_open":
-            inside = True
-        elif token.type == "td_close":
-            inside = False
-        elif inside and token.type == "inline":
-            children = token.children or []
-            assert {c.type for c in children} <= {"text", "strong_open", "strong_close"}
-            cells.append("".join(c.content for c in children))
+    cells = table_cells(render_markdown(report_with((name,))))
     assert cells == ["row 0", clean_line(name), clean_line(name)]
 
 
@@ -159,7 +178,7 @@ def test_the_html_is_one_well_formed_self_contained_file() -> None:
     assert "script" not in page.tags
     assert not {"link", "img", "iframe", "object", "embed", "a"} & set(page.tags)
     assert not [name for name, _ in page.attributes if name.startswith("on")]
-    values = " ".join(value or "" for _, value in page.attributes)
+    values = " ".join(value or "" for name, value in page.attributes if name != "xmlns")
     assert "http" not in values
     assert "javascript" not in values.lower()
     assert page.tags.count("table") == 1
@@ -189,3 +208,32 @@ def test_the_html_has_the_title_sections_and_their_words() -> None:
         assert words in page.texts
     assert ("class", "marked") in page.attributes
     assert ("id", "people") in page.attributes
+
+
+@pytest.mark.parametrize("name", HOSTILE)
+def test_a_hostile_label_in_a_markdown_chart_is_plain_text(name: str) -> None:
+    text = render_markdown(report_with_chart(name))
+    assert "**Reply rate per script**" in text.splitlines()
+    assert table_cells(text)[:2] == [clean_line(name), "50% of 2"]
+
+
+@pytest.mark.parametrize("name", HOSTILE)
+def test_a_hostile_label_in_an_html_chart_is_escaped_svg_text(name: str) -> None:
+    document = render_html(report_with_chart(name))
+    page = read(document)
+    assert page.tags.count("svg") == 2
+    assert "script" not in page.tags
+    assert not {"image", "use", "foreignobject", "a"} & set(page.tags)
+    assert not [n for n, _ in page.attributes if n.startswith("on") or n == "href"]
+    shown = clean_line(name)
+    if shown:
+        assert any(shown[:20] in text for text in page.texts)
+
+
+def test_the_charts_show_the_figures_in_both_formats() -> None:
+    text = render_markdown(report_with_chart("Warm hello"))
+    assert "| Warm hello | 50% of 2 | `" in text
+    assert "| 2026\\-11\\-24 | 40 | `" in text
+    document = render_html(report_with_chart("Warm hello"))
+    assert 'data-value="50% of 2"' in document
+    assert 'data-value="40"' in document

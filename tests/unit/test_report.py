@@ -10,11 +10,11 @@ from netui.domain.report import Row, Section, Table, UserText, Week, WeekReport,
 from netui.domain.report_sections import (
     FollowUpDue,
     NextPerson,
-    Top20Standing,
     follow_ups_section,
     next_people,
     next_section,
 )
+from netui.domain.types import Top20Progress
 from netui.errors import ValidationError
 
 TODAY = date(2026, 11, 26)  # a Thursday
@@ -133,7 +133,7 @@ def test_no_follow_ups_says_so() -> None:
 
 def test_who_is_next_with_the_top20_against_its_goal() -> None:
     people = [NextPerson(n, f"P{n}", "", f"Top 20 #{n}") for n in range(1, 4)]
-    section = next_section(people, Top20Standing(size=20, reached=7, goal=10), shown=2)
+    section = next_section(people, Top20Progress(size=20, reached=7), shown=2)
     assert section.lines == ("Top 20: 7 of 20 reached (goal: 10, 3 more to reach the goal).",)
     assert section.table is not None
     assert [r.cells for r in section.table.rows] == [
@@ -141,11 +141,11 @@ def test_who_is_next_with_the_top20_against_its_goal() -> None:
         (UserText("P2"), UserText(""), "Top 20 #2"),
     ]
     assert section.more == "… and 1 more (netui today lists them)."
-    done = next_section([], Top20Standing(size=20, reached=11, goal=10))
+    done = next_section([], Top20Progress(size=20, reached=11))
     assert done.lines == ("Top 20: 11 of 20 reached (goal: 10, goal reached).",)
     assert done.table is None
     assert done.empty
-    assert next_section([], Top20Standing(0, 0, 10)).lines == ()
+    assert next_section([], Top20Progress(0, 0)).lines == ()
 
 
 def test_a_table_row_has_a_cell_per_header() -> None:
