@@ -14,11 +14,13 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from netui.domain.charts import Chart
+from netui.domain.clean_text import clean_line
 from netui.domain.dates import DateParseError, parse_loose_date, shown_input
 from netui.domain.types import DatePrecision
 from netui.errors import ValidationError
 
 __all__ = [
+    "SHOWN_CHARS",
     "Cell",
     "Row",
     "Section",
@@ -28,6 +30,7 @@ __all__ = [
     "WeekReport",
     "day_label",
     "read_week",
+    "shown_text",
     "week_of",
 ]
 
@@ -116,6 +119,17 @@ class UserText:
     """Text a person typed or a file brought: escaped by every writer for its format."""
 
     text: str
+
+
+SHOWN_CHARS = 200
+"""The most of someone's text one cell shows: a review stays readable whatever was imported."""
+
+
+def shown_text(text: str) -> str:
+    """Someone's text as a review shows it: one line without control characters, cut to
+    :data:`SHOWN_CHARS` with an ellipsis. Each writer escapes the result for its format."""
+    line = clean_line(text)
+    return line if len(line) <= SHOWN_CHARS else line[: SHOWN_CHARS - 1] + "…"
 
 
 Cell = str | UserText

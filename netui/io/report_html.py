@@ -12,8 +12,7 @@ from __future__ import annotations
 import html
 
 from netui.domain.charts import chart_svg
-from netui.domain.clean_text import clean_line
-from netui.domain.report import Cell, Section, Table, UserText, WeekReport
+from netui.domain.report import Cell, Section, Table, UserText, WeekReport, shown_text
 
 __all__ = ["html_text", "render_html"]
 
@@ -44,8 +43,8 @@ svg { max-width: 100%; height: auto; }
 
 
 def html_text(text: str) -> str:
-    """Someone's text, cleaned of control characters and escaped for HTML."""
-    return html.escape(clean_line(text), quote=True)
+    """Someone's text as a review shows it (:func:`shown_text`), escaped for HTML."""
+    return html.escape(shown_text(text), quote=True)
 
 
 def _own(text: str) -> str:

@@ -10,14 +10,14 @@ break. netui's own words are written as they are.
 from __future__ import annotations
 
 from netui.domain.charts import chart_markdown, markdown_text
-from netui.domain.report import Cell, Section, Table, UserText, WeekReport
+from netui.domain.report import Cell, Section, Table, UserText, WeekReport, shown_text
 
 __all__ = ["markdown_text", "render_markdown"]
 
 
 def _cell(cell: Cell) -> str:
     if isinstance(cell, UserText):
-        return markdown_text(cell.text)
+        return markdown_text(shown_text(cell.text))
     return cell.replace("|", r"\|")
 
 

@@ -12,7 +12,15 @@ from markdown_it.token import Token
 
 from netui.domain.charts import Bar, Chart, Kind
 from netui.domain.clean_text import clean_line
-from netui.domain.report import Row, Section, Table, UserText, Week, WeekReport
+from netui.domain.report import (
+    SHOWN_CHARS,
+    Row,
+    Section,
+    Table,
+    UserText,
+    Week,
+    WeekReport,
+)
 from netui.io.report_html import html_text, render_html
 from netui.io.report_md import markdown_text, render_markdown
 
@@ -237,3 +245,13 @@ def test_the_charts_show_the_figures_in_both_formats() -> None:
     document = render_html(report_with_chart("Warm hello"))
     assert 'data-value="50% of 2"' in document
     assert 'data-value="40"' in document
+
+
+def test_a_name_of_100000_characters_is_cut_in_both_formats() -> None:
+    name = "<&*x" * 25_000
+    cut = name[: SHOWN_CHARS - 1] + "…"
+    markdown = render_markdown(report_with((name,)))
+    assert table_cells(markdown) == ["row 0", cut, cut]
+    assert len(markdown) < 4 * SHOWN_CHARS * 2 + 1000
+    page = read(render_html(report_with((name,))))
+    assert page.texts.count(cut) == 2
