@@ -37,6 +37,7 @@ th, td { text-align: left; padding: .3rem .6rem .3rem 0; border-bottom: 1px soli
   vertical-align: top; overflow-wrap: anywhere; }
 th { font-weight: 600; color: var(--soft); }
 tr.marked td:first-child { color: var(--mark); font-weight: 600; }
+figure.chart { margin: 1rem 0; }
 svg { max-width: 100%; height: auto; }
 @media print { main { padding: 0; } h2 { break-after: avoid; } tr { break-inside: avoid; } }
 """.strip()
