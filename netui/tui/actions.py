@@ -52,6 +52,7 @@ class Scope(StrEnum):
     AUDIT = "audit"
     SESSION = "session"
     SUMMARY = "summary"
+    STATS = "stats"
     HELP = "help"
 
     @property
@@ -80,6 +81,7 @@ _SCOPE_TITLES = {
     Scope.AUDIT: "Find the time (the time audit)",
     Scope.SESSION: "Session mode (S in Today): one person at a time",
     Scope.SUMMARY: "At the end of a session",
+    Scope.STATS: "Progress (p in Today)",
     Scope.HELP: "This help",
 }
 
@@ -345,6 +347,9 @@ ACTIONS: tuple[Action, ...] = (
     _A("today.audit", Scope.TODAY, "a", "time_audit", "Find time", "Find the time",
        "Lay out a typical day, find the minutes that could give way, set the daily goal.",
        show=True),
+    _A("today.stats", Scope.TODAY, "p", "progress", "Progress", "Progress",
+       "Minutes against the goal, people reached, the funnel, scripts, doors opened.",
+       show=True),
     _A("today.bell", Scope.TODAY, "", "toggle_bell", "Bell", "Bell on or off",
        "Ring the terminal bell when the goal is reached or the planned time is up, or not."),
     # -- triage mode ----------------------------------------------------------------------
@@ -458,6 +463,11 @@ ACTIONS: tuple[Action, ...] = (
        "Close the summary and stop the timer too.", show=True),
     _A("summary.done", Scope.SUMMARY, "escape", "done", "Done", "Done",
        "Close the summary; the timer goes on (Enter too).", show=True),
+    # -- the stats screen -----------------------------------------------------------------
+    _A("stats.period", Scope.STATS, "d", "toggle_period", "30/90 days", "30 or 90 days",
+       "Show the last 30 days, or the last 90.", show=True),
+    _A("stats.close", Scope.STATS, "escape", "close", "Close", "Close",
+       "Back to the Today pane.", show=True),
     _A("help.close", Scope.HELP, "escape,q,f1,question_mark", "close", "Close", "Close help",
        "Close this help.", show=True),
 )

@@ -395,6 +395,11 @@ class TodayPane(Pane, ReportsWorkerErrors):
     def action_time_audit(self) -> None:
         dialogs.time_audit(self)
 
+    def action_progress(self) -> None:
+        from netui.tui.screens.stats import StatsScreen
+
+        self.app.push_screen(StatsScreen(self.services))
+
     def _bell_on(self) -> bool:
         return self.services.settings.bell()
 
