@@ -182,6 +182,8 @@ class WeekReport:
     week: Week
     made_on: date
     sections: tuple[Section, ...] = field(default=())
+    glance: str = ""
+    """The week in one line, under the title, for a reader who reads nothing else."""
 
     @property
     def title(self) -> str:

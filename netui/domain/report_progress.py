@@ -25,6 +25,7 @@ from netui.domain.stats_charts import (
 __all__ = [
     "TREND_WEEKS",
     "doors_section",
+    "glance",
     "outcomes_section",
     "progress_sections",
     "reached_section",
@@ -120,6 +121,22 @@ def doors_section(week_stats: Stats, trend: Stats) -> Section:
     )
     chart = replace(doors_chart(trend.doors), title=f"Doors opened, last {TREND_WEEKS} weeks")
     return Section(key="doors", title="Doors opened", lines=(line,), charts=(chart,))
+
+
+def glance(week_stats: Stats) -> str:
+    """``45 min of 2h30 · 3 people reached · 1 door opened · Top 20: 6 of 8 reached (goal 10)``."""
+    series, top20 = week_stats.minutes, week_stats.top20
+    time = duration_text(series.total)
+    if series.goal_minutes > 0:
+        time += f" of {duration_text(series.goal_minutes * WEEK_GOAL_DAYS)}"
+    parts = [
+        time,
+        f"{plural(week_stats.people_reached, 'person', 'people')} reached",
+        f"{plural(week_stats.doors_opened, 'door')} opened",
+    ]
+    if top20.size:
+        parts.append(f"Top 20: {top20.reached} of {top20.size} reached (goal {top20.goal})")
+    return " · ".join(parts)
 
 
 def progress_sections(

@@ -32,6 +32,7 @@ h1 { font-size: 1.6rem; margin: 0 0 .25rem; }
 h2 { font-size: 1.15rem; margin: 2rem 0 .5rem; padding-bottom: .25rem;
   border-bottom: 1px solid var(--line); }
 .subtitle, .more, .empty { color: var(--soft); }
+.glance { font-size: 1.05rem; margin: .75rem 0 0; }
 table { border-collapse: collapse; width: 100%; margin: .5rem 0; }
 th, td { text-align: left; padding: .3rem .6rem .3rem 0; border-bottom: 1px solid var(--line);
   vertical-align: top; overflow-wrap: anywhere; }
@@ -99,8 +100,10 @@ def render_html(report: WeekReport) -> str:
         "<header>",
         f"<h1>{_own(report.title)}</h1>",
         f'<p class="subtitle">{_own(report.subtitle)}</p>',
-        "</header>",
     ]
+    if report.glance:
+        lines.append(f'<p class="glance"><strong>{_own(report.glance)}</strong></p>')
+    lines += ["</header>"]
     for section in report.sections:
         lines += _section(section)
     lines += ["</main>", "</body>", "</html>"]

@@ -52,6 +52,8 @@ def _section(section: Section) -> list[str]:
 def render_markdown(report: WeekReport) -> str:
     """The whole review, ending with one line break."""
     lines = [f"# {report.title}", "", report.subtitle, ""]
+    if report.glance:
+        lines += [f"**{report.glance}**", ""]
     for section in report.sections:
         lines += _section(section)
     return "\n".join(lines).rstrip("\n") + "\n"

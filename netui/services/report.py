@@ -23,7 +23,7 @@ from netui.db.exporting import ExportRepository
 from netui.domain.clock import Clock, local_today
 from netui.domain.listing import StatusFilter
 from netui.domain.report import Week, WeekReport, read_week
-from netui.domain.report_progress import TREND_WEEKS, progress_sections
+from netui.domain.report_progress import TREND_WEEKS, glance, progress_sections
 from netui.domain.report_sections import (
     FOLLOW_UP_DAYS,
     FollowUpDue,
@@ -121,7 +121,9 @@ class ReportService:
             follow_ups_section(follow_ups, made_on),
             next_section(next_people(self._top20_waiting(), due), week_stats.top20),
         )
-        return WeekReport(week=chosen, made_on=made_on, sections=sections)
+        return WeekReport(
+            week=chosen, made_on=made_on, sections=sections, glance=glance(week_stats)
+        )
 
     @staticmethod
     def render(report: WeekReport, format: ReportFormat | str = ReportFormat.MARKDOWN) -> str:

@@ -65,6 +65,9 @@ def test_the_review_of_this_week_in_markdown(cmd: Netui) -> None:
     fill(cmd)
     text = cmd.ok("report", "--week")
     assert text.startswith("# Weekly review: 23–29 Nov 2026\n")
+    assert text.splitlines()[4] == (
+        "**40 min of 2h30 · 2 people reached · 1 door opened · Top 20: 1 of 3 reached (goal 10)**"
+    )
     time = part(text, "Time spent")
     assert time[0] == "40 min of the week's goal of 2h30 (30 min a day, 5 days a week): 27%."
     assert time[1] == "The daily goal was met on 1 of the 4 days so far; time was spent on 1 day."

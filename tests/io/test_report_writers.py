@@ -57,7 +57,9 @@ def report_with(names: tuple[str, ...]) -> WeekReport:
         more="… and 1 more.",
     )
     empty = Section(key="nothing", title="Nothing here", empty="Nothing is due.")
-    return WeekReport(Week(date(2026, 11, 23)), date(2026, 11, 26), (section, empty))
+    return WeekReport(
+        Week(date(2026, 11, 23)), date(2026, 11, 26), (section, empty), glance="2h of 2h30"
+    )
 
 
 def report_with_chart(label: str) -> WeekReport:
@@ -121,6 +123,7 @@ def test_the_markdown_has_the_title_sections_and_their_words() -> None:
     lines = text.splitlines()
     assert lines[0] == "# Weekly review: 23–29 Nov 2026"
     assert lines[2] == "Monday to Sunday, made on Thu 26 Nov 2026 (the week is not over yet)."
+    assert lines[4] == "**2h of 2h30**"
     assert "## People" in lines
     assert "## Nothing here" in lines
     assert "2 of 3 reached." in lines
@@ -212,7 +215,8 @@ def test_html_escapes_quotes_and_ampersands_everywhere() -> None:
 def test_the_html_has_the_title_sections_and_their_words() -> None:
     page = read(render_html(report_with(("Ada Okafor",))))
     assert page.texts[0] == "Weekly review: 23–29 Nov 2026"  # the <title>
-    for words in ("People", "2 of 3 reached.", "Ada Okafor", "… and 1 more.", "Nothing is due."):
+    words_shown = ("People", "2 of 3 reached.", "Ada Okafor", "… and 1 more.", "Nothing is due.")
+    for words in (*words_shown, "2h of 2h30"):
         assert words in page.texts
     assert ("class", "marked") in page.attributes
     assert ("id", "people") in page.attributes

@@ -9,6 +9,7 @@ from netui.domain.charts import Kind
 from netui.domain.report import Week
 from netui.domain.report_progress import (
     doors_section,
+    glance,
     outcomes_section,
     progress_sections,
     reached_section,
@@ -131,3 +132,19 @@ def test_doors_opened_this_week_and_the_weeks_before() -> None:
 def test_the_sections_come_in_the_reviews_order() -> None:
     sections = progress_sections(stats(7), stats(28), WEEK, SUNDAY)
     assert [s.key for s in sections] == ["time", "reached", "outcomes", "doors"]
+
+
+def test_the_week_at_a_glance() -> None:
+    assert glance(stats(7)) == (
+        "55 min of 2h30 · 2 people reached · 2 doors opened · Top 20: 4 of 20 reached (goal 10)"
+    )
+    quiet = build_stats(
+        today=SUNDAY,
+        days=7,
+        seconds_by_day={},
+        goal_minutes=0,
+        facts=[fact(1, MONDAY, Outcome.DECLINED)],
+        top20_members=0,
+        top20_reached=0,
+    )
+    assert glance(quiet) == "0 min · 1 person reached · 0 doors opened"
