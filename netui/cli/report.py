@@ -53,12 +53,12 @@ def report(week_text: str | None, file_format: str | None, output: Path | None) 
     """
     from netui.services.report import format_for_path, parse_format
 
-    to_file = output is not None and str(output) != STDOUT
-    chosen = parse_format(
-        file_format or (to_file and output is not None and format_for_path(output)) or "md"
-    )
+    destination = None if output is None or str(output) == STDOUT else output
+    implied = format_for_path(destination) if destination is not None else None
+    chosen = parse_format(file_format or implied or "md")
     with open_services(writing=False) as services:
-        target = services.report.check_output(output) if to_file and output else None
+        # The file is checked first: a bad PATH is said at once, before any work.
+        target = None if destination is None else services.report.check_output(destination)
         try:
             week = services.report.week(week_text)
         except ValidationError as error:
