@@ -14,10 +14,11 @@ from netui.cli.base import db_option, json_option, open_services
 from netui.cli.output import echo_json, echo_lines, printable
 from netui.cli.table import terminal_columns
 from netui.domain.charts import charts_text
+from netui.domain.referrals import ReferralChain, describe_chain
 from netui.domain.stats import Stats, WeekSummary
-from netui.domain.stats_charts import stats_charts, summary_text
+from netui.domain.stats_charts import chain_texts, stats_charts, summary_text
 
-__all__ = ["stats", "stats_json", "week_json"]
+__all__ = ["chain_json", "stats", "stats_json", "week_json"]
 
 JSON_HELP = """
 With --json, one object with these keys (stable; new keys may be added):
@@ -35,6 +36,8 @@ With --json, one object with these keys (stable; new keys may be added):
   scripts                 [{script, uses, replies, reply_rate}]  most used first
   doors_opened            meetings + referrals + introductions over the period
   doors_per_week          [{week, meetings, referrals, introductions, total}]
+  referral_chains         [{people: [{id, name}], led_to, outcome, company, text}]
+                          every chain of two people or more, longest first
   week                    this week so far: {week, minutes, goal_minutes, reached,
                           doors_opened, top20_reached}
 """
@@ -78,6 +81,7 @@ def stats_json(stats: Stats) -> dict[str, Any]:
             for rate in stats.scripts
         ],
         "doors_opened": stats.doors_opened,
+        "referral_chains": [chain_json(chain) for chain in stats.chains],
         "doors_per_week": [
             {
                 "week": w.week.isoformat(),
@@ -88,6 +92,16 @@ def stats_json(stats: Stats) -> dict[str, Any]:
             }
             for w in stats.doors
         ],
+    }
+
+
+def chain_json(chain: ReferralChain) -> dict[str, Any]:
+    return {
+        "people": [{"id": person.id, "name": person.name} for person in chain.people],
+        "led_to": chain.led_to,
+        "outcome": None if chain.outcome is None else chain.outcome.value,
+        "company": chain.company,
+        "text": describe_chain(chain),
     }
 
 
@@ -125,3 +139,7 @@ def stats(days: int, as_json: bool) -> None:
     click.echo(printable(summary_text(week, capital=True)))
     click.echo("")
     echo_lines([printable(line) for line in charts_text(stats_charts(figures), width)])
+    click.echo("")
+    click.echo("Referral chains")
+    chains = chain_texts(figures.chains) or ["none yet: log a referral and add the person"]
+    echo_lines([printable(line) for line in chains])

@@ -1,8 +1,9 @@
 """Reads for the progress figures, on a plain ``sqlite3`` snapshot (:meth:`Database.reading`).
 
-Three small queries over one period: the timer sessions that overlap it (with their
-pauses), the interactions logged in it (with the name of the script used, when one was),
-and the Top 20 with how many of its members were reached since they joined. Rows come back
+Small queries over one period: the timer sessions that overlap it (with their pauses),
+the interactions logged in it (with the name of the script used, when one was), the people
+added in it as referred by a contact, and the Top 20 with how many of its members were
+reached since they joined. Rows come back
 as the domain's types; the figures themselves are worked out by :mod:`netui.domain.stats`.
 
 "Reached since joining the Top 20" is the rule the Contacts pane, Today and ``netui top20``
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import defaultdict
-from datetime import UTC, datetime, tzinfo
+from datetime import UTC, date, datetime, tzinfo
 from typing import NamedTuple
 
 from netui.domain.stats_outcomes import InteractionFact
@@ -44,6 +45,10 @@ INTERACTIONS_SQL = """
     LEFT JOIN script AS s ON s.id = r.script_id
     WHERE i.occurred_at >= ? AND i.occurred_at < ?
     ORDER BY i.occurred_at, i.id
+"""
+INTRODUCTIONS_SQL = """
+    SELECT created_at FROM contact
+    WHERE referred_by_id IS NOT NULL AND created_at >= ? AND created_at < ?
 """
 TOP20_SQL = f"""
     SELECT count(*), coalesce(sum(EXISTS (
@@ -114,6 +119,15 @@ class StatsReads:
                 day = _moment(occurred).astimezone(zone).date()
                 facts.append(InteractionFact(contact_id, day, known, script))
         return facts
+
+    def introductions(self, start: datetime, end: datetime, zone: tzinfo) -> list[date]:
+        """The local days people were added as referred by a contact, between the moments.
+
+        A person linked to their referrer later keeps the day they were added: netui does
+        not record when a link was made.
+        """
+        rows = self.connection.execute(INTRODUCTIONS_SQL, (_stored(start), _stored(end)))
+        return [_moment(added).astimezone(zone).date() for (added,) in rows]
 
     def top20(self) -> Top20Count:
         """Members of the Top 20, and how many were reached since they joined it."""

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
+from netui.domain.referrals import ReferralChain
 from netui.domain.stats_outcomes import (
     DOOR_OUTCOMES,
     STAGE_OF,
@@ -230,6 +231,8 @@ class Stats:
     top20: Top20Progress
     scripts: tuple[ScriptRate, ...]
     doors: tuple[DoorsWeek, ...]
+    chains: tuple[ReferralChain, ...] = ()
+    """Every referral chain of two people or more (not only the period's), longest first."""
 
     @property
     def first_day(self) -> date:
@@ -255,6 +258,7 @@ def build_stats(
     top20_members: int,
     top20_reached: int,
     introductions: Sequence[date] = (),
+    chains: Sequence[ReferralChain] = (),
 ) -> Stats:
     """The figures for the period; ``facts`` may hold interactions outside it."""
     check_period(days)
@@ -269,6 +273,7 @@ def build_stats(
         top20=top20_standing(top20_members, top20_reached),
         scripts=script_rates(inside),
         doors=doors_by_week(inside, today, days, introductions),
+        chains=tuple(chains),
     )
 
 

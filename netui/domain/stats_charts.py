@@ -10,11 +10,15 @@ from collections.abc import Sequence
 from datetime import date
 
 from netui.domain.charts import Bar, Chart, Kind
+from netui.domain.clean_text import clean_line
+from netui.domain.referrals import ReferralChain, describe_chain
 from netui.domain.stats import DoorsWeek, MinutesSeries, Stats, WeekCount, WeekSummary
 from netui.domain.stats_outcomes import Funnel, ScriptRate
 from netui.domain.types import Top20Progress
 
 __all__ = [
+    "CHAINS_SHOWN",
+    "chain_texts",
     "doors_chart",
     "duration_text",
     "funnel_chart",
@@ -25,7 +29,12 @@ __all__ = [
     "summary_text",
     "top20_chart",
     "week_label",
+    "week_parts",
 ]
+
+
+def _counted(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
 def duration_text(minutes: int) -> str:
@@ -105,8 +114,34 @@ def doors_chart(weeks: Sequence[DoorsWeek]) -> Chart:
     return Chart(
         "Doors opened per week",
         tuple(Bar(f"week of {week_label(w.week)}", w.total) for w in weeks),
-        note=f"{meetings} meetings, {referrals} referrals, {introductions} introductions",
+        note=", ".join(
+            _counted(count, word)
+            for count, word in (
+                (meetings, "meeting"),
+                (referrals, "referral"),
+                (introductions, "introduction"),
+            )
+        ),
     )
+
+
+CHAIN_CHARS = 300
+"""A chain's line is cut there (names are bounded when typed, not when a file wrote them)."""
+CHAINS_SHOWN = 12
+"""Referral chains listed on the screen and in ``netui stats`` (``--json`` has them all)."""
+
+
+def _cut(text: str) -> str:
+    return text if len(text) <= CHAIN_CHARS else text[: CHAIN_CHARS - 1] + "…"
+
+
+def chain_texts(chains: Sequence[ReferralChain], limit: int = CHAINS_SHOWN) -> list[str]:
+    """``Ann Lee → Bo Park → a meeting at Acme``, one line each, names cleaned of controls;
+    a last line says how many more there are."""
+    lines = [_cut(clean_line(describe_chain(chain))) for chain in chains[:limit]]
+    if len(chains) > limit:
+        lines.append(f"… and {len(chains) - limit} more")
+    return lines
 
 
 def stats_charts(stats: Stats) -> tuple[Chart, ...]:
@@ -121,13 +156,21 @@ def stats_charts(stats: Stats) -> tuple[Chart, ...]:
     )
 
 
-def summary_text(week: WeekSummary, *, capital: bool = False) -> str:
-    """``this week 2h10 of 2h30 · 6 reached · 2 doors opened · Top 20: 7/20 (goal 10)``."""
+def week_parts(week: WeekSummary) -> tuple[str, str, str, str]:
+    """The week's line in pieces: ``2h10 of 2h30``, ``6 reached``, ``2 doors opened``, and
+    ``Top 20: 7/20 (goal 10)``, for a front end that lays them out its own way."""
     doors = "1 door opened" if week.doors_opened == 1 else f"{week.doors_opened} doors opened"
     top20 = week.top20
-    text = (
-        f"this week {duration_text(week.minutes)} of {duration_text(week.goal_minutes)}"
-        f" · {week.reached} reached · {doors}"
-        f" · Top 20: {top20.reached}/{top20.capacity} (goal {top20.goal})"
+    return (
+        f"{duration_text(week.minutes)} of {duration_text(week.goal_minutes)}",
+        f"{week.reached} reached",
+        doors,
+        f"Top 20: {top20.reached}/{top20.capacity} (goal {top20.goal})",
     )
+
+
+def summary_text(week: WeekSummary, *, capital: bool = False) -> str:
+    """``this week 2h10 of 2h30 · 6 reached · 2 doors opened · Top 20: 7/20 (goal 10)``."""
+    time, reached, doors, top20 = week_parts(week)
+    text = f"this week {time} · {reached} · {doors} · {top20}"
     return text[0].upper() + text[1:] if capital else text

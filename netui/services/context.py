@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from netui.services.importer import ImportService
     from netui.services.interactions import InteractionService
     from netui.services.merge import MergeService
+    from netui.services.referrals import ReferralService
     from netui.services.report import ReportService
     from netui.services.scripts import ScriptService
     from netui.services.settings import SettingsService
@@ -99,7 +100,10 @@ class Services:
         "netui.services.audit", "AuditService", "db", "clock", "settings"
     )
     stats: Lazy[StatsService] = Lazy(
-        "netui.services.stats", "StatsService", "db", "clock", "settings"
+        "netui.services.stats", "StatsService", "db", "clock", "settings", "referrals"
+    )
+    referrals: Lazy[ReferralService] = Lazy(
+        "netui.services.referrals", "ReferralService", "db", "clock"
     )
     report: Lazy[ReportService] = Lazy(
         "netui.services.report", "ReportService", "db", "clock", "today", "stats"

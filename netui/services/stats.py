@@ -17,6 +17,7 @@ from netui.domain.stats import Stats, WeekSummary, build_stats, check_period, we
 from netui.domain.stats import week_summary as summarise_week
 from netui.domain.stats_outcomes import InteractionFact
 from netui.domain.timer import day_bounds, seconds_by_day
+from netui.services.referrals import ReferralService
 from netui.services.settings import SettingsService
 
 __all__ = ["StatsService"]
@@ -28,14 +29,18 @@ class _Period:
 
     seconds: dict[date, float]
     facts: list[InteractionFact]
+    introductions: list[date]
     top20: Top20Count
 
 
 class StatsService:
-    def __init__(self, db: Database, clock: Clock, settings: SettingsService) -> None:
+    def __init__(
+        self, db: Database, clock: Clock, settings: SettingsService, referrals: ReferralService
+    ) -> None:
         self.db = db
         self.clock = clock
         self.settings = settings
+        self.referrals = referrals
 
     def today(self) -> date:
         return local_today(self.clock)
@@ -48,13 +53,14 @@ class StatsService:
             reads = StatsReads(connection)
             sessions = reads.sessions(start, end)
             facts = reads.interactions(start, end, zone)
+            introductions = reads.introductions(start, end, zone)
             top20 = reads.top20()
         seconds = {
             day: total
             for day, total in seconds_by_day(sessions, now, zone).items()
             if first <= day <= today
         }
-        return _Period(seconds, facts, top20)
+        return _Period(seconds, facts, introductions, top20)
 
     def overview(self, days: int = 30) -> Stats:
         """Every figure for the ``days`` days ending today (30 and 90 on the screen)."""
@@ -74,6 +80,8 @@ class StatsService:
             facts=period.facts,
             top20_members=period.top20.members,
             top20_reached=period.top20.reached,
+            introductions=period.introductions,
+            chains=self.referrals.chains(),
         )
 
     def week(self) -> WeekSummary:
@@ -87,4 +95,5 @@ class StatsService:
             facts=period.facts,
             top20_members=period.top20.members,
             top20_reached=period.top20.reached,
+            introductions=period.introductions,
         )

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from builders import sql_rows, store_raw
 from cli_runner import Netui
 from timezones import local_zone_as
 
@@ -41,7 +42,8 @@ def test_the_json_has_its_documented_keys_and_the_figures(cmd: Netui) -> None:
     found = cmd.json("stats")
     assert set(found) == {
         "today", "first_day", "days", "minutes", "people_reached", "reached_per_week",
-        "funnel", "top20", "scripts", "doors_opened", "doors_per_week", "week",
+        "funnel", "top20", "scripts", "doors_opened", "doors_per_week", "referral_chains",
+        "week",
     }  # fmt: skip
     assert (found["today"], found["first_day"], found["days"]) == ("2026-11-26", "2026-10-28", 30)
     assert found["minutes"]["total"] == 25
@@ -113,13 +115,56 @@ def test_a_hostile_script_name_is_shown_as_typed_without_controls(
     assert cmd.json("stats")["scripts"][0]["script"] == script.name
 
 
+def test_names_of_100_000_characters_stay_bounded(cmd: Netui, db_path: Path) -> None:
+    cmd.ok("add", "Ann Lee")
+    cmd.ok("add", "Bo Park", "--referred-by", "1")
+    cmd.ok("log", "2", "--script", "Reconnect email", "--outcome", "replied")
+    huge = "[b]" + "x" * 100_000 + "\x1b[2J"
+    store_raw(db_path, 2, full_name=huge)
+    (script_id,) = sql_rows(db_path, "SELECT id FROM script WHERE name = 'Reconnect email'")[0]
+    store_raw(db_path, script_id, table="script", name=huge)
+    out = cmd.ok("stats", env={"COLUMNS": "100"})
+    assert max(len(line) for line in out.splitlines()) <= 300
+    assert "\x1b" not in out
+    found = cmd.json("stats")
+    assert found["referral_chains"][0]["people"][1]["name"] == huge
+    assert len(found["scripts"][0]["script"]) == len(huge)  # the script used was renamed
+
+
 @pytest.mark.parametrize("days", ["0", "367", "ten"])
 def test_a_bad_period_is_one_line_naming_it(cmd: Netui, days: str) -> None:
     error = cmd.fail("stats", "--days", days, code=1 if days != "ten" else 2)
     assert "days" in error
 
 
+def test_referral_chains_show_in_the_text_and_the_json(cmd: Netui) -> None:
+    cmd.ok("add", "Ann Lee")
+    cmd.ok("add", "Bo [b]Park[/b]", "--referred-by", "1", "--company", "Acme")
+    cmd.ok("add", "Cy Ode", "--referred-by", "2", "--company", "Acme")
+    cmd.ok("log", "3", "--channel", "call", "--outcome", "meeting_set")
+    assert cmd.ok("stats").splitlines()[-2:] == [
+        "Referral chains",
+        "Ann Lee → Bo [b]Park[/b] → Cy Ode → a meeting at Acme",
+    ]
+    found = cmd.json("stats")
+    assert found["referral_chains"] == [
+        {
+            "people": [
+                {"id": 1, "name": "Ann Lee"},
+                {"id": 2, "name": "Bo [b]Park[/b]"},
+                {"id": 3, "name": "Cy Ode"},
+            ],
+            "led_to": "a meeting at Acme",
+            "outcome": "meeting_set",
+            "company": "Acme",
+            "text": "Ann Lee → Bo [b]Park[/b] → Cy Ode → a meeting at Acme",
+        }
+    ]
+    this_week = found["doors_per_week"][-1]
+    assert (this_week["meetings"], this_week["introductions"], this_week["total"]) == (1, 2, 3)
+
+
 def test_help_documents_the_json_keys(cmd: Netui) -> None:
     out = cmd.ok("stats", "--help", db=False)
-    for key in ("people_reached", "reached_per_week", "funnel", "doors_per_week", "reply_rate"):
+    for key in ("people_reached", "reached_per_week", "doors_per_week", "referral_chains"):
         assert key in out

@@ -12,7 +12,7 @@ from timezones import local_zone_as
 from netui.domain.clock import FakeClock
 from netui.domain.scripts import ScriptChannel
 from netui.domain.stats import Stage
-from netui.domain.types import Channel, InteractionDraft, Outcome, TriageStatus
+from netui.domain.types import Channel, ContactDraft, InteractionDraft, Outcome, TriageStatus
 from netui.errors import ValidationError
 from netui.services.context import Services
 
@@ -116,3 +116,19 @@ def test_days_are_the_user_s_local_days(services: Services, add: AddContact) -> 
 def test_a_period_out_of_range_is_refused_with_the_field(services: Services) -> None:
     with pytest.raises(ValidationError, match="days"):
         services.stats.overview(0)
+
+
+def test_people_added_as_referred_are_introductions_and_chains(
+    services: Services, add: AddContact, clock: FakeClock
+) -> None:
+    ann = add("Ann Lee")
+    bo = services.referrals.add_referred(ann, ContactDraft(full_name="Bo Park")).id
+    clock.advance(days=10)  # one introduction ten days ago, one today (the next week)
+    services.referrals.add_referred(bo, ContactDraft(full_name="Cy Ode", company="Acme"))
+    stats = services.stats.overview(30)
+    assert [w.introductions for w in stats.doors][-2:] == [1, 1]
+    assert stats.doors_opened == 2
+    assert [[p.name for p in chain.people] for chain in stats.chains] == [
+        ["Ann Lee", "Bo Park", "Cy Ode"]
+    ]
+    assert services.stats.week().doors_opened == 1

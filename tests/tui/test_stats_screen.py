@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
-from builders import AppFactory, WaitReady
+from builders import AppFactory, WaitReady, sql_rows, store_raw
 from textual.pilot import Pilot
 from textual.widgets import Sparkline, Static
 from timezones import local_zone_as
@@ -15,7 +16,7 @@ from today_support import into_today, screen_text, until
 
 from netui.domain.clock import FakeClock
 from netui.domain.scripts import ScriptChannel
-from netui.domain.types import Channel, InteractionDraft, Outcome, TriageStatus
+from netui.domain.types import Channel, ContactDraft, InteractionDraft, Outcome, TriageStatus
 from netui.services.context import Services
 from netui.tui.app import NetuiApp
 from netui.tui.screens.stats import StatsScreen
@@ -48,6 +49,8 @@ def history(seeded: Services, clock: FakeClock) -> Services:
     services.timer.start(25)
     clock.advance(minutes=25)
     services.timer.stop()
+    referred = ContactDraft(full_name=HOSTILE, company="Acme")
+    services.referrals.add_referred(ids[0], referred)
     return services
 
 
@@ -86,14 +89,14 @@ async def test_p_in_today_opens_the_figures_and_d_switches_to_90_days(
         assert "contacted" in funnel
         assert funnel.splitlines()[2].endswith(" 1")  # reached: one person
         assert "1/20" in chart_text(screen, "top20")
-        assert "0 meetings" in chart_text(screen, "doors")
+        assert "0 meetings, 0 referrals, 1 introduction" in chart_text(screen, "doors")
 
         await pilot.press("d")
         assert await until(pilot, lambda: screen.loads > 1, 10)
         await pilot.pause()
         assert static_text(screen, "#stats-period").startswith("The last 90 days")
         assert len(screen.query_one(Sparkline).data or []) == 90
-        assert "1 meetings" in chart_text(screen, "doors")
+        assert "1 meeting, 0 referrals, 1 introduction" in chart_text(screen, "doors")
 
         await pilot.press("escape")
         assert await until(pilot, lambda: app.screen is app.main_screen, 5)
@@ -123,6 +126,8 @@ async def test_a_hostile_script_name_is_shown_as_typed(
         screen = await open_stats(app, pilot)
         assert "[bold red]Zoë[/] [@click=" in chart_text(screen, "scripts")  # cut to fit
         assert "[bold red]Zoë[/] [@click=" in screen_text(app)  # drawn, not parsed
+        chains = static_text(screen, "#stats-chains")
+        assert chains == "Ada Okafor → [bold red]Zoë[/] [@click=app.quit]x[/]"
         assert app.is_running  # nothing ran the quit in the name
 
 
@@ -167,3 +172,20 @@ async def test_a_failed_read_says_so_on_the_screen(
         screen = await open_stats(app, pilot)
         assert "Could not read the figures" in static_text(screen, "#stats-week")
         assert screen.query_one("#stats-week").has_class("-error")
+
+
+async def test_names_of_100_000_characters_are_cut_to_fit(
+    history: Services, make_app: AppFactory, wait_ready: WaitReady, db_path: Path
+) -> None:
+    huge = "[b]" + "y" * 100_000
+    (person,) = sql_rows(db_path, "SELECT id FROM contact WHERE referred_by_id IS NOT NULL")[0]
+    store_raw(db_path, person, full_name=huge)
+    (script,) = sql_rows(db_path, "SELECT id FROM script WHERE name LIKE '[bold red]%'")[0]
+    store_raw(db_path, script, table="script", name=huge)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot)
+        screen = await open_stats(app, pilot)
+        assert len(static_text(screen, "#stats-chains")) <= 300
+        assert chart_text(screen, "scripts").splitlines()[1].startswith("[b]yyy")
+        assert all(len(line) <= 80 for line in chart_text(screen, "scripts").splitlines())

@@ -127,3 +127,10 @@ def time_audit(pane: TodayPane) -> None:
     from netui.tui.screens.time_audit import TimeAuditScreen
 
     pane.app.push_screen(TimeAuditScreen(pane.services), lambda _: pane.refresh_progress())
+
+
+def progress(pane: TodayPane) -> None:
+    """The stats screen; the week's line in Today is read again when it closes."""
+    from netui.tui.screens.stats import StatsScreen
+
+    pane.app.push_screen(StatsScreen(pane.services), lambda _: pane.refresh_progress())

@@ -19,6 +19,7 @@ from textual.widgets import Footer, Header, Sparkline, Static
 
 from netui.domain.stats import PERIODS, Stats, WeekSummary
 from netui.domain.stats_charts import (
+    chain_texts,
     doors_chart,
     funnel_chart,
     minutes_chart,
@@ -60,6 +61,7 @@ class StatsScreen(NetuiScreen[None], ReportsWorkerErrors):
     StatsScreen .stats-column { height: auto; width: 1fr; }
     StatsScreen.-wide #stats-left { margin-right: 3; }
     StatsScreen ChartView { margin-bottom: 1; }
+    StatsScreen #stats-chains { height: auto; margin-bottom: 1; }
     """
 
     class Loaded(Message):
@@ -93,6 +95,8 @@ class StatsScreen(NetuiScreen[None], ReportsWorkerErrors):
                 with Vertical(id="stats-right", classes="stats-column"):
                     for name in CHARTS[3:]:
                         yield ChartView(id=f"stats-{name}")
+                    yield Static("Referral chains", classes="stats-heading", markup=False)
+                    yield Static("", id="stats-chains", markup=False)
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -146,6 +150,8 @@ class StatsScreen(NetuiScreen[None], ReportsWorkerErrors):
         }
         for name, chart in charts.items():
             self.query_one(f"#stats-{name}", ChartView).show(chart)
+        chains = chain_texts(stats.chains) or ["None yet: log a referral, then add the person."]
+        self.query_one("#stats-chains", Static).update("\n".join(chains))
         self.loads += 1
 
     def worker_failed(self, group: str, error: BaseException) -> None:
