@@ -11,9 +11,11 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from netui.domain.report import Section, Week, plural
+from netui.domain.report import Row, Section, UserText, Week, plural, table_or_none
 from netui.domain.stats import WEEK_GOAL_DAYS, Stage, Stats
 from netui.domain.stats_charts import (
+    CHAINS_SHOWN,
+    chain_texts,
     doors_chart,
     duration_text,
     funnel_chart,
@@ -109,7 +111,9 @@ def outcomes_section(week_stats: Stats) -> Section:
 
 
 def doors_section(week_stats: Stats, trend: Stats) -> Section:
-    """Meetings set, referrals and introductions: the doors the week opened."""
+    """Meetings set, referrals and introductions: the doors the week opened; then every
+    referral chain so far ("Ann Lee → Bo Park → a meeting at Acme"), as the stats screen
+    lists them."""
     doors = week_stats.doors
     meetings = sum(w.meetings for w in doors)
     referrals = sum(w.referrals for w in doors)
@@ -120,7 +124,17 @@ def doors_section(week_stats: Stats, trend: Stats) -> Section:
         f"{plural(introductions, 'introduction')}." + _week_before([w.total for w in trend.doors])
     )
     chart = replace(doors_chart(trend.doors), title=f"Doors opened, last {TREND_WEEKS} weeks")
-    return Section(key="doors", title="Doors opened", lines=(line,), charts=(chart,))
+    chains = week_stats.chains
+    rows = [Row((UserText(text),)) for text in chain_texts(chains[:CHAINS_SHOWN])]
+    hidden = len(chains) - len(rows)
+    return Section(
+        key="doors",
+        title="Doors opened",
+        lines=(line,),
+        table=table_or_none(("Referral chains so far",), rows),
+        more=f"… and {hidden:,} more chains (netui stats --json lists them all)." if hidden else "",
+        charts=(chart,),
+    )
 
 
 def glance(week_stats: Stats) -> str:

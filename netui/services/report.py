@@ -4,9 +4,9 @@ HTML, to the terminal or to a file.
 The figures come from where the rest of netui gets them: time, people reached, outcomes,
 doors opened and the Top 20 from :class:`StatsService` (the week, and the four weeks ending
 with it), today's queue from :class:`TodayService`, follow-up dates from the export reads;
-so the review never disagrees with the screen. A file is written all or nothing (a temporary file beside it,
-flushed to disk, then renamed over it): an existing review of the same name is replaced
-only once the new one is whole, and never the database itself.
+so the review never disagrees with the screen. A file is written all or nothing (a
+temporary file beside it, flushed to disk, then renamed over it): an existing review of the
+same name is replaced only once the new one is whole, and never the database itself.
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ from timezones import local_zone_as
 from netui.domain.clock import FakeClock
 from netui.domain.report import UserText, Week
 from netui.domain.stats import Stage
-from netui.domain.types import Channel, InteractionDraft, Outcome, TriageStatus
+from netui.domain.types import Channel, ContactDraft, InteractionDraft, Outcome, TriageStatus
 from netui.services.context import Services
 
 AddContact = Callable[..., int]
@@ -108,3 +108,16 @@ def test_the_week_read_from_text_uses_the_clock(services: Services, clock: FakeC
     clock.advance(days=4)  # Monday 30 November
     assert services.report.week().start == MONDAY + timedelta(days=7)
     assert services.report.week("last").start == MONDAY
+
+
+def test_a_referral_chain_is_in_the_doors_opened(services: Services, add: AddContact) -> None:
+    ann = add("Ann Lee")
+    log(services, ann, Outcome.REFERRAL)
+    bo = services.referrals.add_referred(ann, ContactDraft("Bo <b>Park</b>", company="Acme"))
+    log(services, bo.id, Outcome.MEETING_SET)
+    doors = services.report.week_report().section("doors")
+    assert doors.lines[0].startswith("3 doors opened: 1 meeting set, 1 referral, 1 introduction.")
+    assert doors.table is not None
+    assert [row.cells for row in doors.table.rows] == [
+        (UserText("Ann Lee → Bo <b>Park</b> → a meeting at Acme"),)
+    ]

@@ -3,10 +3,12 @@ charts themselves (so the review and the stats screen draw the same numbers)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 from netui.domain.charts import Kind
-from netui.domain.report import Week
+from netui.domain.referrals import ChainPerson, ReferralChain
+from netui.domain.report import UserText, Week
 from netui.domain.report_progress import (
     doors_section,
     glance,
@@ -148,3 +150,26 @@ def test_the_week_at_a_glance() -> None:
         top20_reached=0,
     )
     assert glance(quiet) == "0 min · 1 person reached · 0 doors opened"
+
+
+def chain(*names: str, led_to: str = "") -> ReferralChain:
+    people = tuple(ChainPerson(n, name) for n, name in enumerate(names, start=1))
+    return ReferralChain(people, led_to=led_to)
+
+
+def test_referral_chains_come_after_the_doors_opened() -> None:
+    chains = (chain("Ann Lee", "Bo *Park*", led_to="a meeting at Acme"), chain("Cy", "Di"))
+    section = doors_section(replace(stats(7), chains=chains), stats(28))
+    assert section.table is not None
+    assert section.table.headers == ("Referral chains so far",)
+    assert [row.cells for row in section.table.rows] == [
+        (UserText("Ann Lee → Bo *Park* → a meeting at Acme"),),
+        (UserText("Cy → Di"),),
+    ]
+    assert section.more == ""
+    many = tuple(chain(f"P{n}", f"Q{n}") for n in range(15))
+    crowded = doors_section(replace(stats(7), chains=many), stats(28))
+    assert crowded.table is not None
+    assert len(crowded.table.rows) == 12
+    assert crowded.more == "… and 3 more chains (netui stats --json lists them all)."
+    assert doors_section(stats(7), stats(28)).table is None
