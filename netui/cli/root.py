@@ -40,6 +40,7 @@ COMMANDS = {
     "today": "netui.cli.today:today",
     "audit": "netui.cli.audit:audit",
     "stats": "netui.cli.stats:stats",
+    "report": "netui.cli.report:report",
 }
 
 

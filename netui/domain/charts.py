@@ -204,7 +204,9 @@ def line_text(line: CellLine) -> str:
 
 # -- Markdown ------------------------------------------------------------------------------
 
-_MARKDOWN_SPECIAL = frozenset("\\`*_{}[]<>()#+-.!|~&")
+# Also ``:`` and ``@`` (autolinks such as http://x.y and a@b.c, emoji codes), ``$`` (math),
+# ``=`` and ``^`` (highlights, footnotes) for the renderers that know them.
+_MARKDOWN_SPECIAL = frozenset("\\`*_{}[]<>()#+-.!|~&:@$=^")
 
 
 def markdown_text(text: str) -> str:

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from netui.services.interactions import InteractionService
     from netui.services.merge import MergeService
     from netui.services.referrals import ReferralService
+    from netui.services.report import ReportService
     from netui.services.scripts import ScriptService
     from netui.services.settings import SettingsService
     from netui.services.stats import StatsService
@@ -103,6 +104,9 @@ class Services:
     )
     referrals: Lazy[ReferralService] = Lazy(
         "netui.services.referrals", "ReferralService", "db", "clock"
+    )
+    report: Lazy[ReportService] = Lazy(
+        "netui.services.report", "ReportService", "db", "clock", "today", "stats"
     )
 
     def __init__(self, db: Database, clock: Clock) -> None:

@@ -64,8 +64,13 @@ class StatsService:
 
     def overview(self, days: int = 30) -> Stats:
         """Every figure for the ``days`` days ending today (30 and 90 on the screen)."""
+        return self.period(self.today(), days)
+
+    def period(self, last: date, days: int) -> Stats:
+        """Every figure for the ``days`` days ending on ``last`` (the weekly report: a
+        Monday-to-Sunday week, its days still to come counting nothing)."""
         check_period(days)
-        today = self.today()
+        today = last
         period = self._read(today - timedelta(days=days - 1), today)
         return build_stats(
             today=today,

@@ -25,6 +25,7 @@ TOP_LEVEL = {
     "log",
     "merge",
     "profile",
+    "report",
     "script",
     "set",
     "settings",

@@ -54,6 +54,8 @@ COMMANDS = [
     ["profile"],
     ["stats"],
     ["stats", "--json"],
+    ["report", "--week"],
+    ["report", "--format", "html", "--output", "{out}/week.html"],
 ]
 
 Setup = Callable[[Path, pytest.MonkeyPatch, ExitStack], Path]
