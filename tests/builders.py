@@ -197,9 +197,10 @@ def let_go(services: Services) -> None:
     a file drops every POSIX lock the process holds on it, SQLite's included. A netui in
     another process would then take itself for the only one on the file and, as it closes,
     delete the WAL from under this process's connections, which go on reading old pages.
-    (Only tests have connections open before the app opens the file.)
+    (Only tests have connections open before the app opens the file.) Its engine's and its
+    plain reading connections alike: the services can still be used afterwards, on new ones.
     """
-    services.db.engine.dispose()
+    services.db.close()
 
 
 class WriteLock:

@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from netui.cli.output import printable
 from netui.config import DB_ENV_VAR, resolve_db_path
 from netui.domain.clock import Clock, local_today
 from netui.errors import NetuiError, ValidationError
@@ -88,6 +87,8 @@ class CliError(click.ClickException):
         self.kind = kind
 
     def show(self, file: Any = None) -> None:
+        from netui.cli.output import printable
+
         click.echo(f"netui: {self.kind}: {printable(self.message)}", err=True)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from contextlib import closing
 from typing import Any
 
 import click
@@ -12,6 +13,7 @@ from netui.cli.output import (
     LIST_HEADERS,
     contact_json,
     echo_json,
+    echo_json_list,
     echo_lines,
     interaction_json,
     list_cells,
@@ -163,9 +165,9 @@ def contacts(status: str, query: str, sort: str, as_json: bool) -> None:
     """List contacts, highest priority first."""
     status_filter, sort_key = StatusFilter(status.lower()), SortKey(sort.lower())
     with open_services(writing=False) as services:
-        if as_json:
-            found = services.contacts.find(status_filter, query, sort_key)
-            echo_json([contact_json(c) for c in found])
+        if as_json:  # streamed: at 100,000 contacts, no list of them is held
+            with closing(services.contacts.stream(status_filter, query, sort_key)) as found:
+                echo_json_list(contact_json(contact) for contact in found)
             return
         rows = order_rows(
             filter_rows(services.contacts.list_rows(), status_filter, query),

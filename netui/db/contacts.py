@@ -1,15 +1,21 @@
-"""Contact storage: single-contact reads and writes, and the bulk list query."""
+"""Contact storage: single-contact reads and writes, and the bulk list query.
+
+The list's columns and query are :mod:`netui.db.reads`', which also runs them without the
+ORM; :meth:`ContactRepository.list_records` runs them inside a session.
+"""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
-from typing import Any, NamedTuple, cast
+from typing import Any, NamedTuple
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from netui.db.models import ContactModel, InteractionModel
+from netui.db.reads import ContactReads, ListRecord
 from netui.domain.contact_fields import (
     CHOICE_TYPES,
     CONTACT_FIELDS,
@@ -29,32 +35,6 @@ from netui.domain.types import (
 from netui.errors import NotFoundError
 
 REACHED_OUTCOMES = tuple(o.value for o in Outcome if o.reached)
-# Column order must match ListRecord. The searchable text is joined by SQLite itself: one
-# string per row instead of six, which matters at 100,000 rows.
-SEARCH_FIELDS = ("full_name", "company", "title", "emails", "tags", "notes")
-LIST_SQL = (
-    "SELECT id, full_name, company, title, status, top20_rank, strength, last_contacted,"
-    " last_contacted_precision, cadence, "
-    + " || char(10) || ".join(SEARCH_FIELDS)
-    + ", job_changed_on IS NOT NULL FROM contact"
-)
-
-
-class ListRecord(NamedTuple):
-    """The columns the contact list needs, as stored (dates still ISO text)."""
-
-    id: int
-    full_name: str
-    company: str
-    title: str
-    status: str
-    top20_rank: int | None
-    strength: int | None
-    last_contacted: str | None
-    last_contacted_precision: str | None
-    cadence: str | None
-    search_text: str  # SEARCH_FIELDS joined by newlines (emails and tags are newline-joined too)
-    job_changed: int  # 1 when an import noticed a new company or title
 
 
 class TriageState(NamedTuple):
@@ -179,9 +159,8 @@ class ContactRepository:
         # Straight from the DBAPI cursor of this session's connection: plain tuples in
         # ListRecord's column order, with no Row objects built (~30 ms saved at 30,000).
         driver = self.session.connection().connection.driver_connection
-        assert driver is not None
-        rows = driver.execute(LIST_SQL).fetchall()
-        return cast("list[ListRecord]", rows)
+        assert isinstance(driver, sqlite3.Connection)
+        return ContactReads(driver).list_records()
 
     def list_record(self, contact_id: int) -> ListRecord:
         contact = self.get(contact_id)

@@ -1,25 +1,34 @@
-"""Open a netui database: check the file, migrate it if needed, and hand back a Database."""
+"""Open a netui database: check the file, migrate it if needed, and hand back a Database.
+
+SQLAlchemy is imported only when something needs it: an up-to-date file opens with the
+standard library alone (the schema check is :mod:`netui.db.filecheck`'s), the engine is made
+on the first session, and reads that do without the ORM (the contact list, ``contacts
+--json``) use :meth:`Database.reading`, a plain ``sqlite3`` connection.
+"""
 
 from __future__ import annotations
 
+import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import URL, Engine, create_engine, event
-from sqlalchemy.orm import Session, sessionmaker
-
-from netui.db.changes import ChangeWatcher, listen_for_own_writes
 from netui.db.failures import explain, explained
 from netui.db.filecheck import FileState, ensure_sound, has_user_data, inspect_file
 from netui.db.filecopy import backup_file
-from netui.db.models import CLOCK_OPTION
 from netui.db.private import create_private_file
 from netui.domain.clock import Clock
 from netui.errors import DatabaseFileError
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session, sessionmaker
+
+    from netui.db.changes import ChangeWatcher
 
 __all__ = [
     "Database",
@@ -42,6 +51,8 @@ def make_engine(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
     name starts a query (``other.db?x=1`` opened ``other.db``) and ``%41`` is decoded to
     ``A``. Given as the database part, the name reaches ``sqlite3.connect`` as it is.
     """
+
+    from sqlalchemy import URL, create_engine, event
 
     def set_pragmas(dbapi_connection: Any, _record: Any) -> None:
         cursor = dbapi_connection.cursor()
@@ -118,19 +129,75 @@ class UnitOfWork:
         self.session.rollback()
 
 
+def open_reader(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> sqlite3.Connection:
+    """A standard-library connection to the existing file at ``path`` that cannot write.
+
+    ``mode=rw`` never creates a missing file (the URI comes from ``Path.as_uri``, which
+    percent-encodes ``?``, ``%``, ``#`` and spaces); ``query_only`` refuses every write; and
+    with no implicit transactions (``isolation_level=None``) :meth:`Database.reading` decides
+    where a snapshot begins and ends. Usable from any thread, one thread at a time.
+    """
+    connection = sqlite3.connect(
+        f"{path.resolve().as_uri()}?mode=rw",
+        uri=True,
+        timeout=busy_timeout_ms / 1000,
+        isolation_level=None,
+        check_same_thread=False,
+    )
+    try:
+        connection.execute("PRAGMA query_only = ON")
+        connection.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
 class Database:
     """One engine per process, its clock, and a unit-of-work session factory.
 
     Every write through a session is stamped (``created_at``, ``updated_at``) by ``clock``,
-    which reaches the column defaults as an execution option.
+    which reaches the column defaults as an execution option. The engine (and SQLAlchemy
+    with it) is made when first needed; :meth:`reading` needs neither.
     """
 
-    def __init__(self, path: Path, engine: Engine, clock: Clock) -> None:
+    def __init__(
+        self,
+        path: Path,
+        clock: Clock,
+        busy_timeout_ms: int = BUSY_TIMEOUT_MS,
+        engine: Engine | None = None,
+    ) -> None:
         self.path = path
-        self.engine = engine
         self.clock = clock
-        stamped = engine.execution_options(**{CLOCK_OPTION: clock})
-        self._sessions = sessionmaker(stamped, expire_on_commit=False)
+        self.busy_timeout_ms = busy_timeout_ms
+        self._engine = engine
+        self._session_factory: sessionmaker[Session] | None = None
+        self._lock = threading.Lock()
+        self._idle_readers: list[sqlite3.Connection] = []  # reused, one reading at a time
+        self._readers: list[sqlite3.Connection] = []  # every one opened, to close
+        self._reading = threading.local()  # the connection this thread is reading on
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            with self._lock:
+                if self._engine is None:
+                    self._engine = make_engine(self.path, self.busy_timeout_ms)
+        return self._engine
+
+    @property
+    def _sessions(self) -> sessionmaker[Session]:
+        if self._session_factory is None:
+            from sqlalchemy.orm import sessionmaker
+
+            from netui.db.models import CLOCK_OPTION
+
+            stamped = self.engine.execution_options(**{CLOCK_OPTION: self.clock})
+            with self._lock:
+                if self._session_factory is None:
+                    self._session_factory = sessionmaker(stamped, expire_on_commit=False)
+        return self._session_factory
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -145,17 +212,66 @@ class Database:
         """A session rolled back at the end of its block unless its work was committed."""
         return UnitOfWork(self._sessions, self.path)
 
+    def _take_reader(self) -> sqlite3.Connection:
+        with self._lock:
+            if self._idle_readers:
+                return self._idle_readers.pop()
+        connection = open_reader(self.path, self.busy_timeout_ms)
+        with self._lock:
+            self._readers.append(connection)
+        return connection
+
+    @contextmanager
+    def reading(self) -> Iterator[sqlite3.Connection]:
+        """A consistent, read-only snapshot on the standard library's ``sqlite3``.
+
+        For reads that need no ORM (repositories given the connection run plain SQL): no
+        SQLAlchemy is imported. The snapshot lasts the block, even when the block streams
+        rows to a caller; a ``reading`` inside another one on the same thread shares it.
+        What this process commits through a session is seen by the next snapshot. Threads
+        read at the same time on connections of their own, kept for the next reading.
+        """
+        current: sqlite3.Connection | None = getattr(self._reading, "connection", None)
+        if current is not None:
+            yield current
+            return
+        with explained(self.path):
+            connection = self._take_reader()
+            self._reading.connection = connection
+            try:
+                connection.execute("BEGIN")
+                yield connection
+            finally:
+                self._reading.connection = None
+                try:
+                    if connection.in_transaction:
+                        connection.execute("ROLLBACK")
+                except sqlite3.ProgrammingError:
+                    pass  # closed meanwhile (close() came first): nothing left to end
+                else:
+                    with self._lock:
+                        if connection in self._readers:  # not closed since
+                            self._idle_readers.append(connection)
+
     def watch_changes(self) -> ChangeWatcher:
         """A watcher of what other processes commit; this Database's own writes are not news.
 
         Hooks every session's commit (see :mod:`netui.db.changes`), so take at most one.
         """
+        from netui.db.changes import ChangeWatcher, listen_for_own_writes
+
         watcher = ChangeWatcher(self.path)
         listen_for_own_writes(self.engine, self._sessions, watcher)
         return watcher
 
     def close(self) -> None:
-        self.engine.dispose()
+        with self._lock:
+            readers, self._readers, self._idle_readers = self._readers, [], []
+            engine = self._engine
+        for connection in readers:
+            connection.close()
+        if engine is not None:
+            engine.dispose()
 
 
 def open_database(path: Path, clock: Clock, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Database:
@@ -171,17 +287,21 @@ def open_database(path: Path, clock: Clock, busy_timeout_ms: int = BUSY_TIMEOUT_
         ensure_sound(path)  # upgrading writes: never into a damaged file
         if has_user_data(path):
             backup_file(path, pre_upgrade_backup_path(path, revision, clock))
+    if state is FileState.CURRENT:
+        with explained(path):  # a file that cannot be opened says so now, as netui says it
+            open_reader(path, busy_timeout_ms).close()
+        _restrict_permissions(path)
+        return Database(path, clock, busy_timeout_ms)
     engine = make_engine(path, busy_timeout_ms)
     try:
-        with explained(path):  # a failure to open or upgrade is said as netui says it
-            if state is not FileState.CURRENT:
-                from netui.db.migrate import upgrade_to_head
+        with explained(path):  # a failure to create or upgrade is said as netui says it
+            from netui.db.migrate import upgrade_to_head
 
-                upgrade_to_head(engine)
+            upgrade_to_head(engine)
             with engine.connect():
                 pass
     except BaseException:
         engine.dispose()
         raise
     _restrict_permissions(path)
-    return Database(path, engine, clock)
+    return Database(path, clock, busy_timeout_ms, engine)

@@ -10,11 +10,10 @@ was rolled back, so each message can truthfully say nothing was changed.
 from __future__ import annotations
 
 import sqlite3
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-
-from sqlalchemy.exc import DBAPIError
 
 from netui.db.filecheck import damaged_error, is_damage
 from netui.errors import (
@@ -31,9 +30,14 @@ _BUSY, _LOCKED, _READONLY, _IOERR, _FULL, _CANTOPEN = 5, 6, 8, 10, 13, 14
 
 
 def _sqlite_error(error: BaseException) -> sqlite3.Error | None:
-    if isinstance(error, DBAPIError) and isinstance(error.orig, sqlite3.Error):
-        return error.orig
-    return error if isinstance(error, sqlite3.Error) else None
+    if isinstance(error, sqlite3.Error):
+        return error
+    # SQLAlchemy wraps the driver's errors; without it imported, none can have been raised.
+    sqlalchemy_errors = sys.modules.get("sqlalchemy.exc")
+    if sqlalchemy_errors is not None and isinstance(error, sqlalchemy_errors.DBAPIError):
+        orig = error.orig
+        return orig if isinstance(orig, sqlite3.Error) else None
+    return None
 
 
 def explain(error: BaseException, path: Path) -> NetuiError | None:
@@ -69,7 +73,7 @@ def explained(path: Path) -> Iterator[None]:
     """Turn SQLite's failures inside the block into netui's errors (the cause kept for logs)."""
     try:
         yield
-    except (sqlite3.Error, DBAPIError) as error:
+    except Exception as error:  # SQLite's own, or SQLAlchemy's wrapping of them
         known = explain(error, path)
         if known is None:
             raise

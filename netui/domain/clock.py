@@ -11,8 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
-from dateutil import tz
-
 __all__ = ["Clock", "FakeClock", "local_today", "local_zone", "system_clock"]
 
 Clock = Callable[[], datetime]
@@ -35,6 +33,8 @@ def local_zone() -> tzinfo:
     Unlike ``clock().astimezone().tzinfo``, a fixed offset for this moment, it gives
     "2024-07-04 9am" July's offset even when read in January.
     """
+    from dateutil import tz  # imported when asked: most commands never need a zone
+
     return tz.tzlocal()
 
 

@@ -33,6 +33,8 @@ __all__ = [
     "make_haystack",
     "order_rows",
     "parse_query",
+    "row_order",
+    "row_test",
     "sort_rows",
 ]
 
@@ -124,11 +126,14 @@ def sort_rows(rows: Iterable[ContactRow], key: SortKey) -> list[ContactRow]:
     return sorted(rows, key=_SORT_KEYS[key])
 
 
+def row_order(key: SortKey, status: StatusFilter) -> _RowKey:
+    """The sort key of display order, for one row: what `order_rows` sorts by."""
+    return _top20_key if status is StatusFilter.TOP20 else _SORT_KEYS[key]
+
+
 def order_rows(rows: Iterable[ContactRow], key: SortKey, status: StatusFilter) -> list[ContactRow]:
     """Rows in display order: by Top 20 rank when showing the Top 20, else by `key`."""
-    if status is StatusFilter.TOP20:
-        return sorted(rows, key=_top20_key)
-    return sort_rows(rows, key)
+    return sorted(rows, key=row_order(key, status))
 
 
 # -- filtering -----------------------------------------------------------------------------
@@ -171,6 +176,17 @@ def filter_rows(rows: Sequence[ContactRow], status: StatusFilter, query: str) ->
     does no text filtering.
     """
     return _filter_terms(_filter_status(rows, status), parse_query(query))
+
+
+def row_test(status: StatusFilter, query: str) -> Callable[[ContactRow], bool] | None:
+    """The test `filter_rows` applies, for one row; None when it keeps every row."""
+    predicate = _status_predicate(status)
+    terms = parse_query(query)
+    if not terms:
+        return predicate
+    return lambda row: (
+        (predicate is None or predicate(row)) and all(term in row.haystack for term in terms)
+    )
 
 
 def _narrows(old_terms: Sequence[str], new_terms: Sequence[str]) -> bool:

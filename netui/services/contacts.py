@@ -1,16 +1,28 @@
-"""Adding, editing, reading and listing contacts."""
+"""Adding, editing, reading and listing contacts.
+
+Reads that need no ORM (the list, :meth:`ContactService.stream`) go through the database's
+plain connection (:mod:`netui.db.reads`), so a command that only lists never imports
+SQLAlchemy; the repository that writes is imported with the first write.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
-from netui.db.contacts import ContactRepository, ListRecord
 from netui.db.engine import Database
-from netui.db.write_lock import hold_write_lock
+from netui.db.reads import ContactReads, ListRecord
 from netui.domain.cadence import Cadence
 from netui.domain.clock import Clock, local_today
-from netui.domain.listing import SortKey, StatusFilter, filter_rows, make_haystack, order_rows
+from netui.domain.listing import (
+    SortKey,
+    StatusFilter,
+    make_haystack,
+    row_order,
+    row_test,
+)
 from netui.domain.priority import TargetMatcher, compile_targets, priority_score
 from netui.domain.types import (
     Contact,
@@ -23,6 +35,14 @@ from netui.domain.types import (
 from netui.domain.validation import validate_draft
 from netui.errors import ContactChangedError
 from netui.services.settings import SettingsService
+
+if TYPE_CHECKING:
+    from netui.db.contacts import ContactRepository
+
+_STATUSES = {status.value: status for status in TriageStatus}
+_PRECISIONS = {precision.value: precision for precision in DatePrecision}
+_SAMPLE = ListRecord(0, "", "", "", TriageStatus.NEW.value, None, None, None, None, None, "", 0)
+"""A list record of no one: the shape of a sort key is read from its row's."""
 
 
 class RowBuilder:
@@ -48,8 +68,7 @@ class RowBuilder:
 
     def build_all(self, records: Iterable[ListRecord]) -> list[ContactRow]:
         """Score and shape many rows: the hot loop of start-up, so names are bound locally."""
-        statuses = {status.value: status for status in TriageStatus}
-        precisions = {precision.value: precision for precision in DatePrecision}
+        statuses, precisions = _STATUSES, _PRECISIONS
         parse_date, score, cadence_of = date.fromisoformat, priority_score, self._cadence
         today, targets = self.today, self.targets
         make_row = ContactRow._make
@@ -105,10 +124,18 @@ class ContactService:
         self.settings = settings
         self.clock = clock
 
+    @contextmanager
+    def _stored(self) -> Iterator[ContactRepository]:
+        """The ORM repository in a session (SQLAlchemy is imported on first use)."""
+        from netui.db.contacts import ContactRepository
+
+        with self.db.session() as session:
+            yield ContactRepository(session)
+
     def add(self, draft: ContactDraft, source: str = "manual") -> Contact:
         clean = validate_draft(draft)
-        with self.db.session() as session:
-            return ContactRepository(session).add(clean, source=source)
+        with self._stored() as contacts:
+            return contacts.add(clean, source=source)
 
     def update(
         self, contact_id: int, draft: ContactDraft, *, expected: ContactDraft | None = None
@@ -120,6 +147,9 @@ class ContactService:
         if another netui has saved the contact since, nothing is written and
         ContactChangedError says so, so the caller can compare again rather than undo theirs.
         """
+        from netui.db.contacts import ContactRepository
+        from netui.db.write_lock import hold_write_lock
+
         with self.db.session() as session:
             contacts = ContactRepository(session)
             if expected is not None:
@@ -133,30 +163,57 @@ class ContactService:
             return contacts.update(contact_id, clean)
 
     def get(self, contact_id: int) -> Contact:
-        with self.db.session() as session:
-            return ContactRepository(session).get(contact_id)
+        with self._stored() as contacts:
+            return contacts.get(contact_id)
 
     def get_many(self, ids: Sequence[int]) -> list[Contact]:
-        with self.db.session() as session:
-            return ContactRepository(session).get_many(ids)
+        with self._stored() as contacts:
+            return contacts.get_many(ids)
 
     def delete(self, contact_id: int) -> None:
-        with self.db.session() as session:
-            ContactRepository(session).delete(contact_id)
+        with self._stored() as contacts:
+            contacts.delete(contact_id)
 
     def _row_builder(self) -> RowBuilder:
         return RowBuilder(local_today(self.clock), compile_targets(self.settings.target_keywords()))
 
     def list_rows(self) -> list[ContactRow]:
         """Every contact as a compact list row, priority scored for today."""
-        with self.db.session() as session:
-            records = ContactRepository(session).list_records()
-        return self._row_builder().build_all(records)
+        with self.db.reading() as connection:
+            builder = self._row_builder()
+            records = ContactReads(connection).list_records()
+        return builder.build_all(records)
 
     def row(self, contact_id: int) -> ContactRow:
-        with self.db.session() as session:
-            record = ContactRepository(session).list_record(contact_id)
+        with self._stored() as contacts:
+            record = contacts.list_record(contact_id)
         return self._row_builder().build(record)
+
+    def stream(
+        self,
+        status: StatusFilter = StatusFilter.ACTIVE,
+        query: str = "",
+        sort: SortKey = SortKey.PRIORITY,
+    ) -> Generator[Contact, None, None]:
+        """The contacts of :meth:`find`, in the same order, read as the caller takes them.
+
+        For output that can be large (``contacts --json`` at 100,000): no list of contacts
+        is held, nor of their list rows. The order and the filter are the list's own rules
+        (:func:`row_order`, :func:`row_test`), asked of each contact's row; SQLite sorts.
+        One snapshot is read from start to end; closing the generator early ends it.
+        """
+        order = row_order(sort, status)
+        test = row_test(status, query)
+        everyone = status in (StatusFilter.ALL, StatusFilter.ACTIVE)
+        with self.db.reading() as connection:
+            builder = self._row_builder()
+            row_of = _latest(builder.build)
+            yield from ContactReads(connection).contacts_in_order(
+                lambda record: order(row_of(record)),
+                len(order(builder.build(_SAMPLE))),
+                wanted=None if test is None else lambda record: test(row_of(record)),
+                status=None if everyone else status.value,
+            )
 
     def find(
         self,
@@ -165,12 +222,11 @@ class ContactService:
         sort: SortKey = SortKey.PRIORITY,
     ) -> list[Contact]:
         """Contacts matching a status and search, in list order (for the CLI)."""
-        rows = order_rows(filter_rows(self.list_rows(), status, query), sort, status)
-        return self.get_many([row.id for row in rows])
+        return list(self.stream(status, query, sort))
 
     def counts(self) -> TriageCounts:
-        with self.db.session() as session:
-            by_status = ContactRepository(session).count_by_status()
+        with self._stored() as contacts:
+            by_status = contacts.count_by_status()
         return TriageCounts(
             total=sum(by_status.values()),
             untriaged=by_status[TriageStatus.NEW],
@@ -178,5 +234,18 @@ class ContactService:
         )
 
     def is_empty(self) -> bool:
-        with self.db.session() as session:
-            return ContactRepository(session).count() == 0
+        with self.db.reading() as connection:
+            return ContactReads(connection).count() == 0
+
+
+def _latest(build: Callable[[ListRecord], ContactRow]) -> Callable[[ListRecord], ContactRow]:
+    """``build``, remembering its last row: a contact's key and test ask for it in turn."""
+    last: list[Any] = [None, None]
+
+    def row_of(record: ListRecord) -> ContactRow:
+        if record[0] != last[0]:
+            last[:] = record[0], build(record)
+        row: ContactRow = last[1]
+        return row
+
+    return row_of

@@ -1,7 +1,9 @@
 """User settings: target keywords for priority, the daily session, and other preferences.
 
 Values are read defensively: a setting a restored backup or an older netui left in an
-odd shape falls back to its default instead of failing whatever reads it.
+odd shape falls back to its default instead of failing whatever reads it. Reading a
+setting needs only the database's plain connection; writing one imports the ORM
+repository (and SQLAlchemy) on first use.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from netui.db.engine import Database
-from netui.db.settings import SettingsRepository
+from netui.db.reads import stored_setting
 from netui.domain.priority import parse_keywords
 from netui.domain.timer_status import (
     DEFAULT_GOAL_MINUTES,
@@ -40,10 +42,12 @@ class SettingsService:
         self.db = db
 
     def _get(self, key: str, default: Any = None) -> Any:
-        with self.db.session() as session:
-            return SettingsRepository(session).get(key, default)
+        with self.db.reading() as connection:
+            return stored_setting(connection, key, default)
 
     def _set(self, key: str, value: Any) -> None:
+        from netui.db.settings import SettingsRepository
+
         with self.db.session() as session:
             SettingsRepository(session).set(key, value)
 

@@ -16,6 +16,8 @@ from netui.domain.listing import (
     make_haystack,
     order_rows,
     parse_query,
+    row_order,
+    row_test,
     sort_rows,
 )
 from netui.domain.types import ContactRow, DatePrecision, TriageStatus
@@ -348,3 +350,17 @@ def test_any_sequence_of_searches_sorts_and_edits_matches_a_full_filter(
             assert isinstance(arg, int)
             assert (listing.remove(arg) is None) == (arg not in current)
             current.pop(arg, None)
+
+
+@pytest.mark.parametrize("status", list(StatusFilter))
+@pytest.mark.parametrize("key", list(SortKey))
+@pytest.mark.parametrize("query", ["", "ma", "acme l", "nobody"])
+def test_row_order_and_row_test_are_the_lists_rules_for_one_row(
+    status: StatusFilter, key: SortKey, query: str
+) -> None:
+    """The per-row forms (for a caller that cannot hold the list) agree with the list's."""
+    test = row_test(status, query)
+    kept = [r for r in ROWS if test is None or test(r)]
+    assert kept == filter_rows(ROWS, status, query)
+    assert sorted(kept, key=row_order(key, status)) == order_rows(kept, key, status)
+    assert (test is None) == (status is StatusFilter.ALL and not query.strip())

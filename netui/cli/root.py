@@ -1,0 +1,110 @@
+"""The ``netui`` group: the app with no subcommand, the scriptable subcommands otherwise.
+
+Each command lives in its own module as a plain ``@click.command()`` (or group), named in
+:data:`COMMANDS`; a module is imported only when its command runs (or help lists it), so
+a command pays for no other's imports. Adding one is a new module plus one line there.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from collections.abc import Iterator, MutableMapping
+
+import click
+
+from netui import __version__
+from netui.cli.base import CliContext, NetuiGroup, clock, db_option, db_path
+from netui.domain.clock import system_clock
+
+#: Every subcommand: its name, and where it is defined (``module:attribute``).
+COMMANDS = {
+    "add": "netui.cli.contacts:add",
+    "edit": "netui.cli.contacts:edit",
+    "contacts": "netui.cli.contacts:contacts",
+    "show": "netui.cli.contacts:show",
+    "set": "netui.cli.triage:set_",
+    "undo": "netui.cli.triage:undo",
+    "top20": "netui.cli.triage:top20",
+    "log": "netui.cli.interactions:log",
+    "settings": "netui.cli.settings:settings",
+    "db": "netui.cli.database:db",
+    "demo": "netui.cli.demo:demo",
+    "export": "netui.cli.exporting:export",
+    "import": "netui.cli.importing:import_",
+    "dupes": "netui.cli.importing:dupes",
+    "merge": "netui.cli.importing:merge",
+    "script": "netui.cli.scripts:script",
+    "profile": "netui.cli.profile:profile",
+    "timer": "netui.cli.timer:timer",
+    "today": "netui.cli.today:today",
+    "audit": "netui.cli.audit:audit",
+}
+
+
+class LazyCommands(MutableMapping[str, click.Command]):
+    """The group's commands by name, each imported from its module on first use."""
+
+    def __init__(self, where: dict[str, str]) -> None:
+        self._where = dict(where)
+        self._loaded: dict[str, click.Command] = {}
+
+    def __getitem__(self, name: str) -> click.Command:
+        if name not in self._loaded:
+            module, _, attribute = self._where[name].partition(":")
+            command = getattr(importlib.import_module(module), attribute)
+            if not isinstance(command, click.Command):
+                raise TypeError(f"{self._where[name]} is not a click command")
+            self._loaded[name] = command
+        return self._loaded[name]
+
+    def __setitem__(self, name: str, command: click.Command) -> None:
+        self._where.pop(name, None)
+        self._loaded[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        if name not in self._where and name not in self._loaded:
+            raise KeyError(name)
+        self._where.pop(name, None)
+        self._loaded.pop(name, None)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter({**self._where, **self._loaded})
+
+    def __len__(self) -> int:
+        return len({**self._where, **self._loaded})
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._where or name in self._loaded
+
+
+@click.group(
+    "netui",
+    cls=NetuiGroup,
+    commands=LazyCommands(COMMANDS),
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+@click.version_option(__version__, "--version", prog_name="netui", message="%(prog)s %(version)s")
+@db_option
+@click.pass_context
+def cli(ctx: click.Context) -> None:
+    """Get back in touch with the people who can help.
+
+    With no command, opens the app. The commands below do the same things from a shell
+    or a script; most take --json.
+    """
+    if ctx.obj is None:
+        ctx.obj = CliContext(clock=system_clock)  # tests invoke the group with a fake one
+    if ctx.invoked_subcommand is not None:
+        return
+    path = db_path()
+    from netui.services.maintenance import ensure_openable
+
+    ensure_openable(path)  # refuse a foreign or too-new file before the screen changes
+    from netui.tui.app import NetuiApp
+
+    app = NetuiApp(path, clock())
+    app.run()
+    if app.return_code:
+        sys.exit(app.return_code)  # the app printed why as it closed
