@@ -36,7 +36,7 @@ class Line:
 
     what: str
     value: float
-    unit: str  # "x" (a ratio), "s" or "ms"
+    unit: str  # "x" (a ratio), "s", "ms" or "MiB" (more than a floor's)
     limit: float
     detail: str = ""
 
@@ -52,6 +52,8 @@ class Line:
             return f"{self.value:.2f}x"
         if self.unit == "ms":
             return f"{self.value:.0f} ms"
+        if self.unit == "MiB":
+            return f"{self.value:+.0f} MiB"
         return f"{self.value:.2f} s"
 
 

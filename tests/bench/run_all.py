@@ -24,7 +24,7 @@ sys.path.insert(1, str(Path(__file__).resolve().parents[2]))  # the repository, 
 from bench.harness import REGISTRY, Bench, Line
 
 #: The modules that register rows, in the order their rows are printed.
-ROW_MODULES = ("bench.rows_cli",)
+ROW_MODULES = ("bench.rows_cli", "bench.rows_tui")
 
 
 def table(lines: list[tuple[str, Line]]) -> str:
