@@ -177,6 +177,7 @@ class Database:
         self._idle_readers: list[sqlite3.Connection] = []  # reused, one reading at a time
         self._readers: list[sqlite3.Connection] = []  # every one opened, to close
         self._reading = threading.local()  # the connection this thread is reading on
+        self._watcher: ChangeWatcher | None = None  # told of own writes once sessions exist
 
     @property
     def engine(self) -> Engine:
@@ -196,8 +197,16 @@ class Database:
             stamped = self.engine.execution_options(**{CLOCK_OPTION: self.clock})
             with self._lock:
                 if self._session_factory is None:
-                    self._session_factory = sessionmaker(stamped, expire_on_commit=False)
+                    made = sessionmaker(stamped, expire_on_commit=False)
+                    if self._watcher is not None:
+                        self._hook(made, self._watcher)
+                    self._session_factory = made
         return self._session_factory
+
+    def _hook(self, sessions: sessionmaker[Session], watcher: ChangeWatcher) -> None:
+        from netui.db.changes import listen_for_own_writes
+
+        listen_for_own_writes(self.engine, sessions, watcher)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -257,11 +266,18 @@ class Database:
         """A watcher of what other processes commit; this Database's own writes are not news.
 
         Hooks every session's commit (see :mod:`netui.db.changes`), so take at most one.
+        Until the first session is made, nothing is hooked (so SQLAlchemy is not imported):
+        no write can come before it.
         """
-        from netui.db.changes import ChangeWatcher, listen_for_own_writes
+        from netui.db.changes import ChangeWatcher
 
         watcher = ChangeWatcher(self.path)
-        listen_for_own_writes(self.engine, self._sessions, watcher)
+        with self._lock:
+            sessions = self._session_factory
+            if sessions is None:
+                self._watcher = watcher
+        if sessions is not None:
+            self._hook(sessions, watcher)
         return watcher
 
     def close(self) -> None:
