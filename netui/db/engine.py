@@ -178,6 +178,7 @@ class Database:
         self._readers: list[sqlite3.Connection] = []  # every one opened, to close
         self._reading = threading.local()  # the connection this thread is reading on
         self._watcher: ChangeWatcher | None = None  # told of own writes once sessions exist
+        self._closed = False
 
     @property
     def engine(self) -> Engine:
@@ -259,8 +260,13 @@ class Database:
                     pass  # closed meanwhile (close() came first): nothing left to end
                 else:
                     with self._lock:
-                        if connection in self._readers:  # not closed since
+                        ended = self._closed and connection in self._readers
+                        if ended:  # close() came while it was reading: it is ours to close
+                            self._readers.remove(connection)
+                        elif connection in self._readers:
                             self._idle_readers.append(connection)
+                    if ended:
+                        connection.close()
 
     def watch_changes(self) -> ChangeWatcher:
         """A watcher of what other processes commit; this Database's own writes are not news.
@@ -281,8 +287,12 @@ class Database:
         return watcher
 
     def close(self) -> None:
+        """Close every connection; one another thread is reading on is closed as its
+        reading ends (closing it under a running query would crash the interpreter)."""
         with self._lock:
-            readers, self._readers, self._idle_readers = self._readers, [], []
+            self._closed = True
+            readers, self._idle_readers = self._idle_readers, []
+            self._readers = [c for c in self._readers if c not in readers]
             engine = self._engine
         for connection in readers:
             connection.close()
