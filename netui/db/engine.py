@@ -286,18 +286,29 @@ class Database:
             self._hook(sessions, watcher)
         return watcher
 
+    def release_connections(self) -> None:
+        """Close every connection not in use (the next read or session opens new ones).
+
+        For before this process opens the file by other means than SQLite (the file
+        checks and backups do): closing any descriptor of a file drops every lock the
+        process holds on it, and another process would then take SQLite's write-ahead
+        log for unused and delete it under this one's connections.
+        """
+        with self._lock:
+            idle, self._idle_readers = self._idle_readers, []
+            self._readers = [c for c in self._readers if c not in idle]
+            engine = self._engine
+        for connection in idle:
+            connection.close()
+        if engine is not None:
+            engine.dispose()
+
     def close(self) -> None:
         """Close every connection; one another thread is reading on is closed as its
         reading ends (closing it under a running query would crash the interpreter)."""
         with self._lock:
             self._closed = True
-            readers, self._idle_readers = self._idle_readers, []
-            self._readers = [c for c in self._readers if c not in readers]
-            engine = self._engine
-        for connection in readers:
-            connection.close()
-        if engine is not None:
-            engine.dispose()
+        self.release_connections()
 
 
 def open_database(path: Path, clock: Clock, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Database:

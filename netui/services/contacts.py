@@ -184,6 +184,17 @@ class ContactService:
             records = ContactReads(connection).list_records()
         return builder.build_all(records)
 
+    def first_rows(self, count: int) -> list[ContactRow] | None:
+        """The list's first ``count`` rows by priority, found without scoring everyone
+        (None when that would not be quicker: :mod:`netui.services.first_rows`)."""
+        from netui.services.first_rows import first_rows
+
+        return first_rows(self.db, self._row_builder(), count)
+
+    def count(self) -> int:
+        with self.db.reading() as connection:
+            return ContactReads(connection).count()
+
     def row(self, contact_id: int) -> ContactRow:
         with self._stored() as contacts:
             record = contacts.list_record(contact_id)

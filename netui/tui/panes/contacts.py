@@ -7,6 +7,7 @@ the main screen through :meth:`attach`, and posts :class:`ContactsPane.Highlight
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -22,6 +23,7 @@ from netui.domain.listing import ContactListing, SortKey, StatusFilter
 from netui.domain.types import TriageStatus
 from netui.errors import NetuiError, NotFoundError
 from netui.tui.actions import FILTER_TITLES, Scope, bindings
+from netui.tui.loading import LIST_WAIT_S, Opening
 from netui.tui.panes import contact_dialogs as dialogs
 from netui.tui.panes import contact_triage as triage
 from netui.tui.panes.base import Pane
@@ -35,6 +37,7 @@ from netui.tui.workers import ReportsWorkerErrors
 if TYPE_CHECKING:
     from netui.services.context import Services
     from netui.services.triage import TriageResult
+    from netui.tui.loading import Opened
 
 SEARCH_PLACEHOLDER = "Search name, company, title, email, tags, notes"
 STATUS_FILTERS = tuple(FILTER_TITLES)
@@ -43,6 +46,8 @@ NEEDS_A_CONTACT = frozenset(
     {"top20", "later", "skip", "archive", "renew", "strength", "edit_contact", "log_interaction"}
 )
 NEEDS_THE_TOP20 = frozenset({"move_up", "move_down"})
+ONLY_IN_THE_LIST = frozenset({"search", "cycle_sort", "cycle_filter", "sort", "show"})
+"""Actions that need the rows only: they work as soon as the first rows are shown."""
 
 
 class ContactsPane(Pane, ReportsWorkerErrors):
@@ -61,6 +66,26 @@ class ContactsPane(Pane, ReportsWorkerErrors):
     class Changed(Message):
         """Contacts changed (a decision, an edit, a call logged, an import): others refresh."""
 
+    class FirstRows(Message):
+        """The database is open and the list's first rows read (all of them, when few).
+
+        ``shown`` is set once they are on screen: the opener's next work waits for it, so
+        that it does not hold up the frame that shows them.
+        """
+
+        def __init__(self, opened: Opened, shown: threading.Event) -> None:
+            super().__init__()
+            self.opened = opened
+            self.shown = shown
+
+    class Writable(Message):
+        """The file is checked sound and watched for other netuis' writes: the services,
+        for the keys that read or write the database."""
+
+        def __init__(self, services: Services) -> None:
+            super().__init__()
+            self.services = services
+
     class Loaded(Message):
         """A fresh listing, read off the UI thread (after an import, a merge, another netui)."""
 
@@ -76,6 +101,10 @@ class ContactsPane(Pane, ReportsWorkerErrors):
         self.status_filter = StatusFilter.ACTIVE
         self.query_text = ""
         self.loaded = False
+        self.complete = False
+        """Whether the listing holds every contact (else the first rows of the default view)."""
+        self.total = 0
+        self._warm = False  # every pane has the services, and what their reads import is in
         self._detail_timer: Timer | None = None
         self.sync = ListingSync(self)
 
@@ -86,7 +115,18 @@ class ContactsPane(Pane, ReportsWorkerErrors):
         yield Static("Opening the database…", id="list-status", markup=False)
         yield ContactTable(today=local_today(self.clock), id="contacts")
         yield ContactDetail(id="detail")
-        yield Welcome(id="welcome")
+        # The welcome is mounted only for an empty database (see _render_view): it is the
+        # first frame's most costly part to build and style, and seldom shown.
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        # The first frame waits a moment for the list, so that it shows it; waiting, this
+        # thread leaves the interpreter to the one opening the database. (If it takes
+        # longer, the app hands the rows over: take.)
+        opening = getattr(self.app, "opening", None)
+        opened = opening.opened_within(LIST_WAIT_S) if isinstance(opening, Opening) else None
+        if opened is not None:
+            self.show_first(opened.listing, opened.complete, opened.total)
 
     @property
     def table(self) -> ContactTable:
@@ -95,19 +135,57 @@ class ContactsPane(Pane, ReportsWorkerErrors):
     def focus_default(self) -> None:
         if self.table.display:
             self.table.focus()
-        else:
-            self.query_one("#welcome-import").focus()
+            return
+        buttons = self.query("#welcome-import")
+        if buttons:
+            buttons.first().focus()
+        else:  # the welcome is mounting: its buttons come with its first refresh
+            self.call_after_refresh(self.focus_default)
 
-    def show_listing(self, services: Services, listing: ContactListing) -> None:
-        """The database is open and the list loaded (attributes down, from the screen)."""
-        self.attach(services)
+    def take(self, message: FirstRows | Writable) -> None:
+        """News of the opening, from the app (attributes down)."""
+        if isinstance(message, self.Writable):
+            self._writable(message.services)
+            return
+        opened = message.opened
+        self.show_first(opened.listing, opened.complete, opened.total)
+        self.call_after_refresh(message.shown.set)
+
+    def show_first(self, listing: ContactListing, complete: bool, total: int) -> None:
+        """The list's first rows are read: show them; the keys that only move, search,
+        sort and filter work (the others once the file is checked: Writable).
+
+        Unless ``complete``, only the default view (every shown contact by priority) has
+        rows to show until everyone is read.
+        """
+        if self.loaded:
+            return
         self.listing = listing
+        self.complete = complete
+        self.total = total
         self.loaded = True
         self.table.today = local_today(self.clock)
         self._render_view()
-        self._refresh_progress()
         if self.screen.focused is None or self.table.has_focus or not self.table.display:
             self.focus_default()
+
+    def _writable(self, services: Services) -> None:
+        """The file is checked and watched: the keys may use the database, and the whole
+        list is read again (others may have written since its first rows were)."""
+        if self.ready:
+            return
+        self.attach(services)
+        self.sync.read_whole()
+        self.refresh_bindings()
+
+    def show_listing(self, services: Services, listing: ContactListing) -> None:
+        """Every pane has the database now (attributes down, from the screen)."""
+        if not self.loaded:
+            self.show_first(listing, True, len(listing))
+        self._writable(services)
+        self._warm = True
+        self._refresh_progress()
+        self._schedule_detail()
         self.sync.start()
 
     def reload_contacts(self) -> None:
@@ -119,21 +197,40 @@ class ContactsPane(Pane, ReportsWorkerErrors):
         """A reload arrived: show it with the same filter, search, sort, selection and cursor."""
         if not self.sync.arrived(message.listing, message.generation):
             return  # a newer reload is on its way
+        first = message.generation == 0  # the list read whole as the app opened
         self.listing = message.listing
+        self.complete = True
+        self.total = len(message.listing)
         self._render_view()
-        self._changed()
+        if not first:  # no news for the other panes, which read after it
+            self._changed()
+
+    def _has_view(self) -> bool:
+        """Whether the listing can answer the view asked for (it is whole, or it is the
+        default view, whose first rows it holds)."""
+        return self.complete or (
+            self.status_filter is StatusFilter.ACTIVE
+            and self.listing.sort_key is SortKey.PRIORITY
+            and not self.query_text
+        )
 
     def _render_view(self, keep_cursor_on: int | None = None) -> None:
-        empty_db = self.loaded and len(self.listing) == 0
-        welcome = self.query_one(Welcome)
+        empty_db = self.loaded and self.complete and len(self.listing) == 0
+        welcome = next(iter(self.query(Welcome)), None)
+        if welcome is None and empty_db:
+            welcome = Welcome(id="welcome")
+            self.mount(welcome)
         had_focus = self.has_focus_within
-        welcome.display = empty_db
+        if welcome is not None:
+            welcome.display = empty_db
         self.table.display = not empty_db
         self.query_one(ContactDetail).display = not empty_db
         if had_focus and not self.has_focus_within:
             self.focus_default()
-        rows = self.listing.view(self.status_filter, self.query_text)
-        if self.query_text:
+        rows = self.listing.view(self.status_filter, self.query_text) if self._has_view() else []
+        if not self.complete:
+            self.table.empty_message = f"Loading {self.total:,} contacts…"
+        elif self.query_text:
             self.table.empty_message = f"No contacts match “{self.query_text}”"
         else:
             self.table.empty_message = f"No contacts in {FILTER_TITLES[self.status_filter]}"
@@ -151,7 +248,8 @@ class ContactsPane(Pane, ReportsWorkerErrors):
             if self.status_filter is StatusFilter.TOP20
             else f"by {self.listing.sort_key.value}"
         )
-        parts = [f"{FILTER_TITLES[self.status_filter]} (f)", f"{sort} (s)", f"{shown:,} shown"]
+        count = f"{shown:,} shown" if self.complete else f"loading {self.total:,} contacts"
+        parts = [f"{FILTER_TITLES[self.status_filter]} (f)", f"{sort} (s)", count]
         selected = len(self.table.selected_ids)
         if selected:
             parts.append(f"{selected} selected")
@@ -189,6 +287,8 @@ class ContactsPane(Pane, ReportsWorkerErrors):
     def _load_detail(self) -> None:
         detail = self.query_one(ContactDetail)
         row = self.table.current_row
+        if not self._warm:
+            return  # shown once every pane has the database (show_listing)
         if row is None or not self.ready:
             detail.show(None, [], self.table.today)
             return
@@ -251,7 +351,7 @@ class ContactsPane(Pane, ReportsWorkerErrors):
             self._render_view()
         elif self.table.selected_ids:
             self.table.clear_selection()
-            self._update_status_line(len(self.listing.view(self.status_filter, self.query_text)))
+            self._update_status_line(self.table.row_count)
 
     def action_cycle_sort(self) -> None:
         index = SORT_KEYS.index(self.listing.sort_key)
@@ -279,7 +379,7 @@ class ContactsPane(Pane, ReportsWorkerErrors):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in NEEDS_A_CONTACT or action in NEEDS_THE_TOP20:
-            row = self.table.current_row if self.loaded else None
+            row = self.table.current_row if self.loaded and self.ready else None
             if row is None:
                 return None
             if action in NEEDS_THE_TOP20:
@@ -287,7 +387,7 @@ class ContactsPane(Pane, ReportsWorkerErrors):
             return True
         if action == "clear":
             return True
-        return True if self.loaded else None
+        return True if self.loaded and (self.ready or action in ONLY_IN_THE_LIST) else None
 
     def apply_result(self, result: TriageResult, land_on: int | None) -> None:
         """Refresh the rows a decision touched and say what happened."""
