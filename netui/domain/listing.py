@@ -21,6 +21,7 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from netui.domain.types import ContactRow, TriageStatus
@@ -123,7 +124,49 @@ _SORT_KEYS: dict[SortKey, _RowKey] = {
 
 def sort_rows(rows: Iterable[ContactRow], key: SortKey) -> list[ContactRow]:
     """Rows in the order of `key` (a new list; ties broken by name, then id)."""
-    return sorted(rows, key=_SORT_KEYS[key])
+    return _order_from_names(_by_name(rows), key)
+
+
+# Sorting 100,000 rows by tuples of mixed parts takes a third of a second. The same order
+# comes faster from stable sorts on one simple part each, the last-compared first: by id,
+# then by name (what every order falls back on), then by the key's own part. Sorts on
+# numbers and strings alone run in the sort's specialised C comparisons.
+
+_ID = attrgetter("id")
+_PRIORITY = attrgetter("priority")
+
+
+def _casefolded_name(row: ContactRow) -> str:
+    return row.full_name.casefold()
+
+
+def _days_since_ever(row: ContactRow) -> int:
+    """0 for never contacted (they come first), else the day's number."""
+    contacted = row.last_contacted
+    return 0 if contacted is None else contacted.toordinal()
+
+
+def _by_name(rows: Iterable[ContactRow]) -> list[ContactRow]:
+    """Rows in the name order (`_name_key`)."""
+    ordered = sorted(rows, key=_ID)
+    ordered.sort(key=_casefolded_name)
+    return ordered
+
+
+def _order_from_names(by_name: list[ContactRow], key: SortKey) -> list[ContactRow]:
+    """Rows in the order of `key`, from the rows in the name order (same as `_SORT_KEYS`)."""
+    if key is SortKey.NAME:
+        return list(by_name)
+    if key is SortKey.PRIORITY:
+        return sorted(by_name, key=_PRIORITY, reverse=True)  # reversed, and still stable
+    if key is SortKey.STALENESS:
+        return sorted(by_name, key=_days_since_ever)
+    companies = [row.company.strip().casefold() for row in by_name]
+    named = [(company, row) for company, row in zip(companies, by_name, strict=True) if company]
+    named.sort(key=itemgetter(0))
+    return [row for _, row in named] + [
+        row for company, row in zip(companies, by_name, strict=True) if not company
+    ]
 
 
 def row_order(key: SortKey, status: StatusFilter) -> _RowKey:
@@ -151,10 +194,15 @@ def _status_predicate(status: StatusFilter) -> Callable[[ContactRow], bool] | No
 
 
 def _filter_status(rows: Sequence[ContactRow], status: StatusFilter) -> list[ContactRow]:
-    predicate = _status_predicate(status)
-    if predicate is None:
+    # Written out rather than through _status_predicate: a call per row costs more than
+    # the test, and this runs over every contact when a view is first asked for.
+    if status is StatusFilter.ALL:
         return list(rows)
-    return [row for row in rows if predicate(row)]
+    if status is StatusFilter.ACTIVE:
+        archived = TriageStatus.ARCHIVED
+        return [row for row in rows if row.status != archived]
+    wanted = TriageStatus(status.value)
+    return [row for row in rows if row.status == wanted]
 
 
 def _filter_terms(rows: Sequence[ContactRow], terms: Sequence[str]) -> list[ContactRow]:
@@ -298,13 +346,23 @@ class ContactListing:
         sort_key = self._sort_key if key is None else key
         rows = self._sorted.get(sort_key)
         if rows is None:
-            rows = self._sorted[sort_key] = sort_rows(self._rows.values(), sort_key)
+            by_name = self._sorted.get(SortKey.NAME)
+            if by_name is None:  # kept: every other order starts from it
+                by_name = self._sorted[SortKey.NAME] = _by_name(self._rows.values())
+            rows = self._sorted[sort_key] = _order_from_names(by_name, sort_key)
         return rows
 
-    def _base(self, status: StatusFilter) -> _Base:
-        """Rows shown under `status`, in display order (cached)."""
+    def prepare(self) -> None:
+        """Sort by every key and pick out the default view of each, now (in a worker),
+        so that no first use of a sort key sorts on the UI thread."""
+        for key in SortKey:
+            self._base(StatusFilter.ACTIVE, key)
+
+    def _base(self, status: StatusFilter, key: SortKey | None = None) -> _Base:
+        """Rows shown under `status`, in display order (by `key`, else the current sort
+        key; cached)."""
         # The Top 20 ignores the sort key, so it is cached once under `None`.
-        sort_key = None if status is StatusFilter.TOP20 else self._sort_key
+        sort_key = None if status is StatusFilter.TOP20 else (key or self._sort_key)
         cache_key = (sort_key, status)
         base = self._bases.get(cache_key)
         if base is None:

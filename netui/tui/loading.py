@@ -66,7 +66,7 @@ def collector_paused() -> Iterator[None]:
 
 
 def load_listing(services: Services) -> ContactListing:
-    """Every contact as a sorted listing, its first view already computed (call in a worker).
+    """Every contact as a listing sorted by every key in advance (call in a worker).
 
     What is loaded is then frozen out of the collector's sight (``gc.freeze``): the rows
     live as long as the listing, and a full collection that walks 100,000 of them is a
@@ -74,7 +74,7 @@ def load_listing(services: Services) -> ContactListing:
     """
     with collector_paused():
         listing = ContactListing(services.contacts.list_rows())
-        listing.view()
+        listing.prepare()
     gc.collect(1)  # the young garbage, cheaply; what is older is left to reference counts
     gc.freeze()
     return listing

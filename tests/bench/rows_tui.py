@@ -160,6 +160,8 @@ class Session:
     frames: list[Frame]
     changes: list[Change]
     peak_mib: float
+    whole_after: float
+    """Seconds from the list's first rows on screen to the whole list (0 when at once)."""
     sorts: list[tuple[float, str]] = field(default_factory=list)
     pages: list[float] = field(default_factory=list)
     searches: list[tuple[float, str]] = field(default_factory=list)
@@ -233,6 +235,7 @@ def drive(bench: Bench, database: Path) -> Session:
         [(f[0], f[1]) for f in report["frames"]],
         [(c[0], c[1], c[2], c[3]) for c in report["changes"]],
         report["peak_mib"],
+        report["whole"] - report["usable"],
         sorts,
         pages,
         searches,
@@ -330,7 +333,9 @@ def session(bench: Bench) -> list[Line]:
                 + ", ".join(
                     f"{key} {ms(median([f[i] for f in firsts])):.0f} ms"
                     for i, key in enumerate(SORT_KEYS[1:])
-                ),
+                )
+                + f"; the whole list came {ms(median([s.whole_after for s in sessions[size]])):.0f}"
+                " ms after its first rows",
             )
         )
     for size in (30_000, 100_000):

@@ -11,7 +11,8 @@ noted as ``App._display`` hands the screen update to the terminal driver.
 
 ``launch`` and ``bare`` write their report and exit at the first frame that counts (the
 list's rows on screen, or the Static). ``drive`` writes ``ready`` to the file descriptor in
-``NETUI_BENCH_READY`` at its first usable frame, notes every frame and every time the list
+``NETUI_BENCH_READY`` at the first frame with the whole list (a large database may show
+its first rows before), notes every frame and every time the list
 is given new rows (with the search, sort and filter it was given them for), and exits when
 the descriptor in ``NETUI_BENCH_COMMANDS`` reaches its end. Only what the tree under test
 has had since the issue was filed is used (``main_screen.loaded``, ``ContactTable.set_rows``,
@@ -68,6 +69,12 @@ def usable(app: App[Any]) -> bool:
     return bool(screen is not None and screen.loaded)
 
 
+def whole(app: App[Any]) -> bool:
+    """Whether netui's list holds every contact (a tree that shows the first rows of a
+    large database before reading everyone says so with ``complete``)."""
+    return bool(getattr(getattr(app, "main_screen", None).contacts, "complete", True))  # type: ignore[union-attr]
+
+
 def watch_frames(app: App[Any], ready: int | None) -> None:
     """Note every frame; at the first that counts, report (and exit, unless driven)."""
     display = App._display
@@ -77,13 +84,14 @@ def watch_frames(app: App[Any], ready: int | None) -> None:
         if renderable is None or self._batch_count:
             return
         frames.append((time.monotonic(), len(changes)))
-        if "usable" in report or not (MODE == "bare" or usable(self)):
-            return
-        mark("usable")
-        if ready is None:
-            write_report()
-            self.call_later(self.exit)
-        else:
+        if "usable" not in report and (MODE == "bare" or usable(self)):
+            mark("usable")
+            if ready is None:
+                write_report()
+                self.call_later(self.exit)
+                return
+        if ready is not None and "usable" in report and "whole" not in report and whole(self):
+            mark("whole")  # the session's keys start from the whole list
             os.write(ready, b"ready\n")
 
     App._display = displayed  # type: ignore[method-assign]
