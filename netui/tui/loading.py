@@ -198,3 +198,4 @@ def warm_up(services: Services) -> None:
     (SQLAlchemy's ORM, the interactions' repository), by using it once."""
     services.triage.top20_progress()
     services.interactions  # noqa: B018 (built on first use: its module is imported)
+    gc.freeze()  # SQLAlchemy's objects live as long as the app: no collection need walk them

@@ -184,10 +184,12 @@ class Session:
         return [self.shown(sent, field_is(1, query)) for sent, query in self.searches]
 
     def longest_gap(self) -> float:
-        """The longest wait for a frame while paging (from the first key to the last frame
-        less than a quarter of a second after the last key)."""
-        start, end = self.pages[0], self.pages[-1] + 0.25
-        moments = [start] + [t for t, _ in self.frames if start <= t <= end]
+        """The longest wait for a frame while paging: from the first key to the frame
+        after the last key (what comes later, a moment after the keys stop, is not
+        paging)."""
+        start, last = self.pages[0], self.pages[-1]
+        moments = [start] + [t for t, _ in self.frames if start <= t <= last]
+        moments += [t for t, _ in self.frames if t > last][:1]
         return max(b - a for a, b in itertools.pairwise(moments))
 
 

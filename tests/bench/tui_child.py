@@ -22,6 +22,7 @@ be measured as well.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import sys
@@ -56,9 +57,27 @@ def mark(name: str) -> None:
     report[f"{name}_mib"] = peak_mib()
 
 
+collections: list[tuple[float, int, float]] = []
+"""When the garbage collector ran, which generation, and for how long (seconds)."""
+
+
+def watch_collections() -> None:
+    started: list[float] = []
+
+    def noted(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            started.append(time.monotonic())
+        elif started:
+            begun = started.pop()
+            collections.append((begun, info["generation"], time.monotonic() - begun))
+
+    gc.callbacks.append(noted)
+
+
 def write_report() -> None:
     report["frames"] = frames
     report["changes"] = changes
+    report["collections"] = collections
     report["peak_mib"] = peak_mib()
     REPORT.write_text(json.dumps(report))
 
@@ -141,9 +160,16 @@ def main() -> None:
         app.run()
         return
     watch_list()
+    watch_collections()
     watch_frames(app, int(os.environ["NETUI_BENCH_READY"]))
     exit_when_told(app, int(os.environ["NETUI_BENCH_COMMANDS"]))
-    app.run()
+    profile = os.environ.get("NETUI_BENCH_PROFILE")  # a file: the UI thread's profile
+    if profile:
+        import cProfile
+
+        cProfile.runctx("app.run()", globals(), {"app": app}, profile)
+    else:
+        app.run()
     write_report()
 
 

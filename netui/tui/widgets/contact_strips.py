@@ -109,12 +109,31 @@ class ContactStrips:
         if strip is not None:
             return strip
         primary, secondary = self._row_styles(row.status, is_selected, is_cursor)
-        segments: list[Segment] = []
-        gap = Segment(" " * GAP, primary)
-        for column, text in row_cells(row, layout, today=today, selected=is_selected):
+        # One Strip per row, its segments merged by style as they are made: every Strip
+        # Textual makes costs seven caches, and the rows are most of what paging draws.
+        texts: list[str] = []
+        styles: list[Style] = []
+        length = 0  # each cell's text is exactly its column's width
+        cells = row_cells(row, layout, today=today, selected=is_selected)
+        for (column, text), (_, column_width) in zip(cells, layout, strict=True):
             if column in GAPPED:
-                segments.append(gap)
-            segments.append(Segment(text, secondary if column in MUTED else primary))
-        strip = Strip(segments).adjust_cell_length(width, primary).simplify()
+                _add(texts, styles, " " * GAP, primary)
+                length += GAP
+            _add(texts, styles, text, secondary if column in MUTED else primary)
+            length += column_width
+        if length < width:
+            _add(texts, styles, " " * (width - length), primary)
+        strip = Strip(list(map(Segment, texts, styles)), max(length, width))
+        if length > width:  # narrower than the narrowest layout
+            strip = strip.adjust_cell_length(width, primary)
         self._rows[key] = strip
         return strip
+
+
+def _add(texts: list[str], styles: list[Style], text: str, style: Style) -> None:
+    """Add ``text`` in ``style``, to the last segment when it has that style."""
+    if styles and styles[-1] is style:
+        texts[-1] += text
+    else:
+        texts.append(text)
+        styles.append(style)
