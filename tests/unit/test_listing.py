@@ -405,3 +405,16 @@ def test_prepare_sorts_by_every_key_in_advance(monkeypatch: pytest.MonkeyPatch) 
         listing.sort_key = key
         expected = order_rows(filter_rows(ROWS, StatusFilter.ACTIVE, ""), key, StatusFilter.ACTIVE)
         assert listing.view() == expected
+
+
+def test_a_large_base_is_searched_in_its_rows_own_haystacks(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Past COPIED_UP_TO rows no copies are made; the answers are the same."""
+    monkeypatch.setattr(listing_module, "COPIED_UP_TO", 2)
+    listing = ContactListing(ROWS)
+    for query in ("a", "ac", "acme", "m", "ma lo", "zzz", ""):
+        for status in StatusFilter:
+            assert listing.view(status, query) == filter_rows(
+                order_rows(ROWS, SortKey.PRIORITY, status), status, query
+            )
