@@ -120,6 +120,9 @@ class ContactsPane(Pane, ReportsWorkerErrors):
 
     def on_mount(self) -> None:
         super().on_mount()
+        # The list follows the search box as its value changes, in the same frame: the
+        # box's Changed message comes a frame or two after the box has redrawn.
+        self.watch(self.query_one("#search", Input), "value", self._search_for, init=False)
         # The first frame waits a moment for the list, so that it shows it; waiting, this
         # thread leaves the interpreter to the one opening the database. (If it takes
         # longer, the app hands the rows over: take.)
@@ -330,10 +333,14 @@ class ContactsPane(Pane, ReportsWorkerErrors):
         """Whether ``key`` is bound to search here (the table's key, or the user's remap)."""
         return any(b.action == "search" for b in self._bindings.key_to_bindings.get(key, ()))
 
+    def _search_for(self, value: str) -> None:
+        if value != self.query_text:
+            self.query_text = value
+            self._render_view()
+
     @on(Input.Changed, "#search")
     def _on_search_changed(self, event: Input.Changed) -> None:
-        self.query_text = event.value
-        self._render_view()
+        self._search_for(event.value)  # already shown, unless the box was changed unwatched
 
     @on(Input.Submitted, "#search")
     def _on_search_submitted(self) -> None:
@@ -344,11 +351,10 @@ class ContactsPane(Pane, ReportsWorkerErrors):
     def action_clear(self) -> None:
         search = self.query_one("#search", Input)
         if search.has_focus or self.query_text:
-            search.value = ""
+            search.value = ""  # the list follows (_search_for)
             search.display = False
-            self.query_text = ""
             self.table.focus()
-            self._render_view()
+            self._search_for("")
         elif self.table.selected_ids:
             self.table.clear_selection()
             self._update_status_line(self.table.row_count)

@@ -39,12 +39,14 @@ class ContactStrips:
 
     def __init__(self, table: Widget) -> None:
         self._table = table
-        self._rows: LRUCache[tuple[int, int, bool, bool, bool], Strip] = LRUCache(1024)
+        # By contact, with the row drawn: a row read again (an edit) is a new object.
+        self._rows: LRUCache[tuple[int, int, bool, bool, bool], tuple[ContactRow, Strip]]
+        self._rows = LRUCache(1024)
         self._header: tuple[int, Strip] | None = None
         self._styles: dict[tuple[RowKind, bool, bool], tuple[Style, Style]] = {}
 
     def clear(self) -> None:
-        """Forget every strip (rows, today, width, theme or focus changed)."""
+        """Forget every strip (today, width, theme or focus changed)."""
         self._rows.clear()
         self._styles.clear()
         self._header = None
@@ -105,9 +107,9 @@ class ContactStrips:
         is_selected: bool,
     ) -> Strip:
         key = (row.id, width, is_cursor, is_selected, self._table.has_focus)
-        strip = self._rows.get(key)
-        if strip is not None:
-            return strip
+        drawn = self._rows.get(key)
+        if drawn is not None and drawn[0] is row:
+            return drawn[1]
         primary, secondary = self._row_styles(row.status, is_selected, is_cursor)
         # One Strip per row, its segments merged by style as they are made: every Strip
         # Textual makes costs seven caches, and the rows are most of what paging draws.
@@ -126,7 +128,7 @@ class ContactStrips:
         strip = Strip(list(map(Segment, texts, styles)), max(length, width))
         if length > width:  # narrower than the narrowest layout
             strip = strip.adjust_cell_length(width, primary)
-        self._rows[key] = strip
+        self._rows[key] = (row, strip)
         return strip
 
 
