@@ -89,6 +89,7 @@ class NetuiApp(App[None], ReportsWorkerErrors):
         while not shown.wait(0.1):  # the frame with the rows comes before the work below
             if not self.is_running:
                 return
+        self.opening.settle()
         make_writable(opened)  # a damaged file ends the app here, as worker_failed says
         self.main_screen.post_message(ContactsPane.Writable(opened.services))
         warm_up(opened.services)

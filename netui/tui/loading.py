@@ -136,11 +136,8 @@ def _import_for_opening() -> None:
     Imports hold the interpreter lock; made on the thread that builds the screen, just
     before, they leave the opening thread little but SQLite's own work, which does not.
     """
-    import netui.services.changes
     import netui.services.contacts
     import netui.services.context
-    import netui.services.first_rows
-    import netui.services.safekeeping
     import netui.services.settings  # noqa: F401
 
 
@@ -149,6 +146,10 @@ class Opening:
 
     def __init__(self, path: Path, clock: Clock, busy_timeout_ms: int) -> None:
         _import_for_opening()
+        # No collections until the first rows are on screen (settle): what start-up makes
+        # lives on, and a full collection walking it held up the first frame by 25 ms.
+        self._collecting = gc.isenabled()
+        gc.disable()
         self._future: Future[Opened] = Future()
         self._closed = False
         self._lock = threading.Lock()
@@ -184,8 +185,20 @@ class Opening:
         except BaseException:  # still opening, or failed: the app's worker reports it
             return None
 
+    def settle(self) -> None:
+        """The first rows are on screen: collections resume, and what start-up made is
+        frozen out of their sight."""
+        gc.freeze()
+        if self._collecting:
+            self._collecting = False
+            gc.enable()
+
     def close(self) -> None:
-        """Close the database opened, now or as soon as it is (the app is ending)."""
+        """Close the database opened, now or as soon as it is (the app is ending); what was
+        frozen may be collected again (a process running many apps, the tests, would keep
+        every one's cycles)."""
+        self.settle()
+        gc.unfreeze()
         with self._lock:
             self._closed = True
             done = self._future.done()
