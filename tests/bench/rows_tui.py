@@ -5,11 +5,12 @@
   and at 30,000 / 100,000 contacts against 1 (<= 1.15x / <= 1.4x);
 - ``session``: netui driven by keys as a user would type them, at 1, 30,000 and 100,000
   contacts, from the frame with the whole list (a large database shows its first rows
-  sooner; the row says how much sooner) and a second's pause: each first switch to another sort key (<= 50 ms from the key to the frame in
-  the new order), paging down through the list (the longest gap between frames <= 50 ms),
-  typing searches and deleting them at 30,000 (from each key to the frame with the new
-  list: median <= 20 ms, p95 <= 35 ms), and the peak memory of it all at 100,000 against
-  1 contact (<= +80 MiB).
+  sooner; the row says how much sooner) and a second's pause: each first switch to
+  another sort key (<= 50 ms from the key to the frame in the new order), paging down
+  through the list (the longest gap between frames <= 50 ms), typing searches and
+  deleting them at 30,000 (from each key to the frame with the new list: median <= 20
+  ms, p95 <= 35 ms), and the peak memory of it all at 100,000 against 1 contact (<= +80
+  MiB).
 
 Every app runs in a pseudo-terminal of 120x36 that the benchmark drains as a terminal
 would, so frames are written as a user's would be; keys are written into the terminal as
