@@ -28,6 +28,7 @@ from netui.tui import compat
 from netui.tui.actions import Action, Scope, bindings, palette_actions
 from netui.tui.db_errors import report
 from netui.tui.messages import ServicesReady
+from netui.tui.panes.contact_opening import FirstRows, Writable
 from netui.tui.panes.contacts import ContactsPane
 from netui.tui.screens.main import PANE_ORDER, MainScreen
 from netui.tui.workers import ReportsWorkerErrors, describe_error
@@ -85,27 +86,27 @@ class NetuiApp(App[None], ReportsWorkerErrors):
         shown = threading.Event()
         # Through the main screen, which takes its messages once it is built; the message
         # bubbles up to _to_contacts.
-        self.main_screen.post_message(ContactsPane.FirstRows(opened, shown))
+        self.main_screen.post_message(FirstRows(opened, shown))
         while not shown.wait(0.1):  # the frame with the rows comes before the work below
             if not self.is_running:
                 return
         self.opening.settle()
         make_writable(opened)  # a damaged file ends the app here, as worker_failed says
-        self.main_screen.post_message(ContactsPane.Writable(opened.services))
+        self.main_screen.post_message(Writable(opened.services))
         warm_up(opened.services)
         # In the pane's queue, after its first rows; it bubbles up to the main screen and
         # then to on_services_ready.
         self.main_screen.contacts.post_message(ServicesReady(opened.services, opened.listing))
 
-    @on(ContactsPane.FirstRows)
-    @on(ContactsPane.Writable)
-    def _to_contacts(self, message: ContactsPane.FirstRows | ContactsPane.Writable) -> None:
+    @on(FirstRows)
+    @on(Writable)
+    def _to_contacts(self, message: FirstRows | Writable) -> None:
         """News of the opening goes to the list as soon as the main screen has built it."""
         pane = self.main_screen.query(ContactsPane).first() if self.screen_stack else None
         if pane is None or not pane.is_mounted:
             self.call_later(self._to_contacts, message)
             return
-        if isinstance(message, ContactsPane.FirstRows) and message.opened.theme:
+        if isinstance(message, FirstRows) and message.opened.theme:
             self._apply_saved_theme(message.opened.theme)
         pane.take(message)
 

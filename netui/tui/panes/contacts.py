@@ -7,7 +7,6 @@ the main screen through :meth:`attach`, and posts :class:`ContactsPane.Highlight
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -23,21 +22,19 @@ from netui.domain.listing import ContactListing, SortKey, StatusFilter
 from netui.domain.types import TriageStatus
 from netui.errors import NetuiError, NotFoundError
 from netui.tui.actions import FILTER_TITLES, Scope, bindings
-from netui.tui.loading import LIST_WAIT_S, Opening
 from netui.tui.panes import contact_dialogs as dialogs
+from netui.tui.panes import contact_opening as opening
 from netui.tui.panes import contact_triage as triage
 from netui.tui.panes.base import Pane
 from netui.tui.panes.listing_sync import ListingSync
 from netui.tui.text import literal
 from netui.tui.widgets.contact_detail import ContactDetail
 from netui.tui.widgets.contact_table import ContactTable
-from netui.tui.widgets.welcome import Welcome
 from netui.tui.workers import ReportsWorkerErrors
 
 if TYPE_CHECKING:
     from netui.services.context import Services
     from netui.services.triage import TriageResult
-    from netui.tui.loading import Opened
 
 SEARCH_PLACEHOLDER = "Search name, company, title, email, tags, notes"
 STATUS_FILTERS = tuple(FILTER_TITLES)
@@ -65,26 +62,6 @@ class ContactsPane(Pane, ReportsWorkerErrors):
 
     class Changed(Message):
         """Contacts changed (a decision, an edit, a call logged, an import): others refresh."""
-
-    class FirstRows(Message):
-        """The database is open and the list's first rows read (all of them, when few).
-
-        ``shown`` is set once they are on screen: the opener's next work waits for it, so
-        that it does not hold up the frame that shows them.
-        """
-
-        def __init__(self, opened: Opened, shown: threading.Event) -> None:
-            super().__init__()
-            self.opened = opened
-            self.shown = shown
-
-    class Writable(Message):
-        """The file is checked sound and watched for other netuis' writes: the services,
-        for the keys that read or write the database."""
-
-        def __init__(self, services: Services) -> None:
-            super().__init__()
-            self.services = services
 
     class Loaded(Message):
         """A fresh listing, read off the UI thread (after an import, a merge, another netui)."""
@@ -115,21 +92,14 @@ class ContactsPane(Pane, ReportsWorkerErrors):
         yield Static("Opening the database…", id="list-status", markup=False)
         yield ContactTable(today=local_today(self.clock), id="contacts")
         yield ContactDetail(id="detail")
-        # The welcome is mounted only for an empty database (see _render_view): it is the
-        # first frame's most costly part to build and style, and seldom shown.
+        # and, for an empty database only, the welcome (contact_opening.show_welcome)
 
     def on_mount(self) -> None:
         super().on_mount()
         # The list follows the search box as its value changes, in the same frame: the
         # box's Changed message comes a frame or two after the box has redrawn.
         self.watch(self.query_one("#search", Input), "value", self._search_for, init=False)
-        # The first frame waits a moment for the list, so that it shows it; waiting, this
-        # thread leaves the interpreter to the one opening the database. (If it takes
-        # longer, the app hands the rows over: take.)
-        opening = getattr(self.app, "opening", None)
-        opened = opening.opened_within(LIST_WAIT_S) if isinstance(opening, Opening) else None
-        if opened is not None:
-            self.show_first(opened.listing, opened.complete, opened.total)
+        opening.show_if_open(self)
 
     @property
     def table(self) -> ContactTable:
@@ -145,47 +115,13 @@ class ContactsPane(Pane, ReportsWorkerErrors):
         else:  # the welcome is mounting: its buttons come with its first refresh
             self.call_after_refresh(self.focus_default)
 
-    def take(self, message: FirstRows | Writable) -> None:
-        """News of the opening, from the app (attributes down)."""
-        if isinstance(message, self.Writable):
-            self._writable(message.services)
-            return
-        opened = message.opened
-        self.show_first(opened.listing, opened.complete, opened.total)
-        self.call_after_refresh(message.shown.set)
-
-    def show_first(self, listing: ContactListing, complete: bool, total: int) -> None:
-        """The list's first rows are read: show them; the keys that only move, search,
-        sort and filter work (the others once the file is checked: Writable).
-
-        Unless ``complete``, only the default view (every shown contact by priority) has
-        rows to show until everyone is read.
-        """
-        if self.loaded:
-            return
-        self.listing = listing
-        self.complete = complete
-        self.total = total
-        self.loaded = True
-        self.table.today = local_today(self.clock)
-        self._render_view()
-        if self.screen.focused is None or self.table.has_focus or not self.table.display:
-            self.focus_default()
-
-    def _writable(self, services: Services) -> None:
-        """The file is checked and watched: the keys may use the database, and the whole
-        list is read again (others may have written since its first rows were)."""
-        if self.ready:
-            return
-        self.attach(services)
-        self.sync.read_whole()
-        self.refresh_bindings()
+    def take(self, message: opening.FirstRows | opening.Writable) -> None:
+        """News of the opening, from the app (attributes down): contact_opening."""
+        opening.take(self, message)
 
     def show_listing(self, services: Services, listing: ContactListing) -> None:
         """Every pane has the database now (attributes down, from the screen)."""
-        if not self.loaded:
-            self.show_first(listing, True, len(listing))
-        self._writable(services)
+        opening.every_pane_has_it(self, services, listing)
         self._warm = True
         self._refresh_progress()
         self._schedule_detail()
@@ -204,33 +140,19 @@ class ContactsPane(Pane, ReportsWorkerErrors):
         self.listing = message.listing
         self.complete = True
         self.total = len(message.listing)
-        self._render_view()
+        self.render_view()
         if not first:  # no news for the other panes, which read after it
             self._changed()
 
-    def _has_view(self) -> bool:
-        """Whether the listing can answer the view asked for (it is whole, or it is the
-        default view, whose first rows it holds)."""
-        return self.complete or (
-            self.status_filter is StatusFilter.ACTIVE
-            and self.listing.sort_key is SortKey.PRIORITY
-            and not self.query_text
-        )
-
-    def _render_view(self, keep_cursor_on: int | None = None) -> None:
+    def render_view(self, keep_cursor_on: int | None = None) -> None:
         empty_db = self.loaded and self.complete and len(self.listing) == 0
-        welcome = next(iter(self.query(Welcome)), None)
-        if welcome is None and empty_db:
-            welcome = Welcome(id="welcome")
-            self.mount(welcome)
         had_focus = self.has_focus_within
-        if welcome is not None:
-            welcome.display = empty_db
+        opening.show_welcome(self, empty_db)
         self.table.display = not empty_db
         self.query_one(ContactDetail).display = not empty_db
         if had_focus and not self.has_focus_within:
             self.focus_default()
-        rows = self.listing.view(self.status_filter, self.query_text) if self._has_view() else []
+        rows = opening.rows_in_view(self)
         if not self.complete:
             self.table.empty_message = f"Loading {self.total:,} contacts…"
         elif self.query_text:
@@ -336,7 +258,7 @@ class ContactsPane(Pane, ReportsWorkerErrors):
     def _search_for(self, value: str) -> None:
         if value != self.query_text:
             self.query_text = value
-            self._render_view()
+            self.render_view()
 
     @on(Input.Changed, "#search")
     def _on_search_changed(self, event: Input.Changed) -> None:
@@ -375,11 +297,11 @@ class ContactsPane(Pane, ReportsWorkerErrors):
 
     def set_filter(self, status: StatusFilter) -> None:
         self.status_filter = status
-        self._render_view()
+        self.render_view()
 
     def set_sort(self, key: SortKey) -> None:
         self.listing.sort_key = key
-        self._render_view()
+        self.render_view()
 
     # -- triage -------------------------------------------------------------------------
 
@@ -413,7 +335,7 @@ class ContactsPane(Pane, ReportsWorkerErrors):
                 pass  # unreadable just now: the row stays as it was
         if land_on is not None and self.listing.get(land_on) is None:
             land_on = None
-        self._render_view(keep_cursor_on=land_on)
+        self.render_view(keep_cursor_on=land_on)
         self._changed()
 
     def _set_status(self, status: TriageStatus) -> None:
