@@ -1,4 +1,4 @@
-"""``settings``: preferences stored in the database (target keywords, theme)."""
+"""``settings``: preferences stored in the database (target keywords, the daily session, theme)."""
 
 from __future__ import annotations
 
@@ -31,16 +31,58 @@ def settings_targets(keywords: str) -> None:
         click.echo("Target keywords cleared")
 
 
+@settings.command("goal")
+@click.argument("minutes", type=int)
+@db_option
+def settings_goal(minutes: int) -> None:
+    """Set the daily networking goal in minutes (30 unless you choose another)."""
+    with open_services(writing=True) as services:
+        saved = services.settings.set_daily_goal(minutes)
+    click.echo(f"Daily goal: {saved} minutes")
+
+
+@settings.command("weeks")
+@click.argument("weeks", type=int)
+@db_option
+def settings_weeks(weeks: int) -> None:
+    """Set over how many weeks of weekdays Today spreads the Top 20 (4 unless changed)."""
+    with open_services(writing=True) as services:
+        saved = services.settings.set_top20_weeks(weeks)
+    click.echo(f"Top 20 spread over {saved} weeks")
+
+
+@settings.command("bell")
+@click.argument("state", type=click.Choice(["on", "off"], case_sensitive=False))
+@db_option
+def settings_bell(state: str) -> None:
+    """Ring the terminal bell when the goal is reached or the planned time is over."""
+    with open_services(writing=True) as services:
+        services.settings.set_bell(state.lower() == "on")
+    click.echo(f"Bell: {state.lower()}")
+
+
 @settings.command("show")
 @json_option
 @db_option
 def settings_show(as_json: bool) -> None:
     """Show the current settings."""
     with open_services(writing=False) as services:
-        targets = services.settings.target_keywords()
-        theme = services.settings.theme()
+        stored = services.settings
+        targets, theme = stored.target_keywords(), stored.theme()
+        goal, weeks, bell = stored.daily_goal(), stored.top20_weeks(), stored.bell()
     if as_json:
-        echo_json({"target_keywords": list(targets), "theme": theme})
+        echo_json(
+            {
+                "target_keywords": list(targets),
+                "theme": theme,
+                "daily_goal_minutes": goal,
+                "top20_weeks": weeks,
+                "bell": bell,
+            }
+        )
         return
     click.echo("Target keywords: " + (", ".join(printable(k) for k in targets) or "none"))
     click.echo(f"Theme: {printable(theme) if theme else 'default'}")
+    click.echo(f"Daily goal: {goal} minutes")
+    click.echo(f"Top 20 spread over: {weeks} weeks")
+    click.echo(f"Bell: {'on' if bell else 'off'}")

@@ -24,6 +24,8 @@ __all__ = ["DayCounts", "QueueRecord", "TodayRepository", "stored_moment"]
 _REACHED = ", ".join(f"'{outcome}'" for outcome in REACHED_OUTCOMES)  # netui's own words
 
 # Column order must match QueueRecord. Parameters: day_start, day_end (stored UTC text), today.
+# A skipped person's cadence waits until they are triaged again; a follow-up they were
+# given still comes due.
 QUEUE_SQL = f"""
     SELECT c.id, c.full_name, c.company, c.title, c.status, c.top20_rank, c.strength,
            c.last_contacted, c.cadence, c.next_follow_up,
@@ -38,7 +40,8 @@ QUEUE_SQL = f"""
            )
     FROM contact AS c
     WHERE c.status != 'archived'
-      AND (c.status = 'top20' OR c.next_follow_up <= ? OR c.cadence IS NOT NULL)
+      AND (c.status = 'top20' OR c.next_follow_up <= ?
+           OR (c.cadence IS NOT NULL AND c.status != 'skip'))
 """
 
 

@@ -47,6 +47,9 @@ class SavedAudit:
     result: Audit
     daily_goal: int
     """The daily goal in force (the suggestion becomes it only when accepted)."""
+    minutes_per_conversation: float | None = None
+    """The user's own pace so far (None without history): a screen that adds up blocks as
+    they are edited passes it to :func:`~netui.domain.time_audit.audit` itself."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,11 +115,13 @@ class AuditService:
             document = SettingsRepository(session).get(AUDIT_KEY)
         blocks = _blocks_from(document)
         saved_at = _moment(document.get("saved_at")) if blocks is not None else None
+        pace = self._minutes_per_conversation()
         return SavedAudit(
             blocks=blocks if blocks is not None else DEFAULT_BLOCKS,
             saved_at=saved_at,
-            result=audit(blocks or DEFAULT_BLOCKS, self._minutes_per_conversation()),
+            result=audit(blocks or DEFAULT_BLOCKS, pace),
             daily_goal=self.settings.daily_goal(),
+            minutes_per_conversation=pace,
         )
 
     def save(self, blocks: Sequence[Block]) -> Audit:

@@ -18,6 +18,7 @@ from enum import StrEnum
 from textual.binding import Binding, BindingType
 
 from netui.domain.listing import SortKey, StatusFilter
+from netui.domain.types import Outcome
 
 __all__ = [
     "ACTIONS",
@@ -38,12 +39,19 @@ class Scope(StrEnum):
     CONTACT_LIST = "contact_list"
     TODAY = "today"
     SCRIPT = "script"
+    REVISIONS = "revisions"
+    SCRIPT_TEXT = "script_text"
+    CONFIRM = "confirm"
     TRIAGE = "triage"
     FORM = "form"
     IMPORT = "import"
     EXPORT = "export"
     DUPLICATES = "duplicates"
     SWAP = "swap"
+    RECOVERY = "recovery"
+    AUDIT = "audit"
+    SESSION = "session"
+    SUMMARY = "summary"
     HELP = "help"
 
     @property
@@ -59,12 +67,19 @@ _SCOPE_TITLES = {
     Scope.CONTACT_LIST: "Moving in the contact list",
     Scope.TODAY: "Today pane",
     Scope.SCRIPT: "Script pane",
+    Scope.REVISIONS: "A script's revisions",
+    Scope.SCRIPT_TEXT: "The filled-in text, to copy by hand",
+    Scope.CONFIRM: "Questions (delete a script, reset it)",
     Scope.TRIAGE: "Triage mode (T): one new contact at a time",
     Scope.FORM: "Forms (new contact, edit, log a call)",
     Scope.IMPORT: "Import",
     Scope.EXPORT: "Export",
     Scope.DUPLICATES: "Possible duplicates",
     Scope.SWAP: "When the Top 20 is full",
+    Scope.RECOVERY: "After an interrupted session",
+    Scope.AUDIT: "Find the time (the time audit)",
+    Scope.SESSION: "Session mode (S in Today): one person at a time",
+    Scope.SUMMARY: "At the end of a session",
     Scope.HELP: "This help",
 }
 
@@ -133,6 +148,25 @@ def _strengths(scope: Scope, whose: str) -> Iterator[Action]:
             key_display="1-5" if strength == 1 else None,
             documented=strength == 1,
             doc_title="Tie strength",
+        )
+
+
+def _outcomes() -> Iterator[Action]:
+    """Keys 1-7 log an outcome in the session mode: seven bindings, one row in the docs."""
+    for number, outcome in enumerate(Outcome, start=1):
+        yield Action(
+            f"session.outcome_{outcome.value}",
+            Scope.SESSION,
+            str(number),
+            f"outcome('{outcome.value}')",
+            "Log outcome" if number == 1 else outcome.label.capitalize(),
+            f"Log: {outcome.label}",
+            "Log what happened and go on to the next person: 1 no answer, 2 left message, "
+            "3 replied, 4 talked, 5 meeting set, 6 referral, 7 declined.",
+            show=number == 1,
+            key_display="1-7" if number == 1 else None,
+            documented=number == 1,
+            doc_title="Log the outcome",
         )
 
 
@@ -228,6 +262,48 @@ ACTIONS: tuple[Action, ...] = (
     *_sorts_and_filters(),
     _A("contacts.clear", Scope.CONTACTS, "escape", "clear", "Clear", "Clear search",
        "Clear the search, then the selection."),
+    # -- the Script pane: ctrl and function keys work while typing, letters in the list --
+    _A("script.new", Scope.SCRIPT, "n", "new_script", "New", "New script",
+       "Start a script: its name and channel (phone, email, LinkedIn, text).", show=True),
+    _A("script.edit", Scope.SCRIPT, "e", "edit_text", "Edit", "Edit the script",
+       "Put the cursor in the editor (Enter on the list too).", show=True),
+    _A("script.rename", Scope.SCRIPT, "r", "rename_script", "Rename", "Rename script",
+       "Rename the chosen script or change its channel."),
+    _A("script.duplicate", Scope.SCRIPT, "d", "duplicate_script", "Duplicate",
+       "Duplicate script",
+       "Copy the chosen script, to try a variation."),
+    _A("script.delete", Scope.SCRIPT, "delete,backspace", "delete_script", "Delete",
+       "Delete script",
+       "Delete the chosen script after asking; one used in logged calls is kept for them.",
+       key_display="del"),
+    _A("script.back", Scope.SCRIPT, "escape", "back_to_list", "Scripts", "Back to the scripts",
+       "Leave the editor for the list of scripts.", show=True, in_palette=False),
+    _A("script.save", Scope.SCRIPT, "ctrl+s", "save_script", "Save", "Save script",
+       "Save the text as a new revision (typing is autosaved as a draft meanwhile).",
+       show=True),
+    _A("script.copy", Scope.SCRIPT, "f2", "copy_text", "Copy", "Copy for this contact",
+       "Copy the text filled in for the contact highlighted in Contacts.", show=True,
+       key_display="F2"),
+    _A("script.email", Scope.SCRIPT, "f3", "send_email", "Email", "Email this contact",
+       "Open the mail client with the subject and text, to their first email.", show=True,
+       key_display="F3"),
+    _A("script.linkedin", Scope.SCRIPT, "f4", "open_linkedin", "LinkedIn",
+       "Open their LinkedIn page",
+       "Copy the text, then open their LinkedIn page to paste it there.", show=True,
+       key_display="F4"),
+    _A("script.log", Scope.SCRIPT, "ctrl+l", "log_use", "Log", "Log this script",
+       "Log it for the contact with the script's channel and revision (saves the text first).",
+       show=True),
+    _A("script.view", Scope.SCRIPT, "v", "view_text", "View text", "View the text to copy",
+       "The filled-in text on its own, to select and copy by hand."),
+    _A("script.revisions", Scope.SCRIPT, "h", "show_revisions", "Revisions", "Script revisions",
+       "Every saved revision of the script: compare and restore.", show=True),
+    _A("script.profile", Scope.SCRIPT, "p", "edit_profile", "Profile", "Edit your profile",
+       "Your name, situation and ask, which {my_name}, {my_situation} and {my_ask} use."),
+    _A("script.reset", Scope.SCRIPT, "", "reset_to_builtin", "Reset", "Reset to built-in text",
+       "Put netui's own text back in a built-in script (yours stays in its revisions)."),
+    _A("script.discard", Scope.SCRIPT, "", "discard_edits", "Discard", "Discard unsaved edits",
+       "Put the last saved revision back in the editor."),
     # -- the list itself ------------------------------------------------------------------
     _A("contact_list.up", Scope.CONTACT_LIST, "up,k", "cursor_up", "Up", "Up",
        "Move up the list."),
@@ -246,6 +322,31 @@ ACTIONS: tuple[Action, ...] = (
        "Select several contacts for one decision."),
     _A("contact_list.open", Scope.CONTACT_LIST, "enter", "activate", "Open", "Open",
        "Edit the highlighted contact."),
+    # -- the Today pane -------------------------------------------------------------------
+    _A("today.start", Scope.TODAY, "space", "start", "Start", "Start the timer",
+       "Start today's session (the daily goal's minutes); space again pauses and resumes.",
+       show=True, doc_title="Start, pause, resume"),
+    _A("today.pause", Scope.TODAY, "space", "pause", "Pause", "Pause the timer",
+       "Pause the running session.", show=True, documented=False),
+    _A("today.resume", Scope.TODAY, "space", "resume", "Resume", "Resume the timer",
+       "Go on with the paused session.", show=True, documented=False),
+    _A("today.stop", Scope.TODAY, "x", "stop", "Stop", "Stop the timer",
+       "End the session; its time counts toward today and the week.", show=True),
+    _A("today.extend", Scope.TODAY, "e", "extend", "+5 min", "Plan 5 more minutes",
+       "Plan 5 more minutes for the running session.", show=True),
+    _A("today.recover", Scope.TODAY, "r", "recover", "Resolve", "Resolve the interrupted session",
+       "netui lost sight of a session: keep its time, stop it where last seen, or discard it.",
+       show=True),
+    _A("today.session", Scope.TODAY, "S", "session_mode", "Session", "Session mode",
+       "One person at a time from today's queue, with their script; starts the timer.",
+       show=True),
+    _A("today.log", Scope.TODAY, "c", "log_interaction", "Log call", "Log a call from the queue",
+       "Record a call or message with the highlighted person (Enter too).", show=True),
+    _A("today.audit", Scope.TODAY, "a", "time_audit", "Find time", "Find the time",
+       "Lay out a typical day, find the minutes that could give way, set the daily goal.",
+       show=True),
+    _A("today.bell", Scope.TODAY, "", "toggle_bell", "Bell", "Bell on or off",
+       "Ring the terminal bell when the goal is reached or the planned time is up, or not."),
     # -- triage mode ----------------------------------------------------------------------
     _A("triage.top20", Scope.TRIAGE, "t", "decide('top20')", "Top 20", "Add to Top 20",
        "Put this contact on the Top 20.", show=True),
@@ -291,6 +392,72 @@ ACTIONS: tuple[Action, ...] = (
        "Back to the list.", show=True),
     _A("swap.cancel", Scope.SWAP, "escape", "cancel", "Keep the list", "Keep the list",
        "Leave the Top 20 as it is (Enter on a name swaps them out).", show=True),
+    _A("recovery.keep", Scope.RECOVERY, "k", "choose('keep')", "Keep", "Keep the time",
+       "Count the gap as time worked and go on.", show=True),
+    _A("recovery.stop", Scope.RECOVERY, "s", "choose('stop')", "Stop", "Stop where last seen",
+       "End the session when netui last saw it; the gap does not count.", show=True),
+    _A("recovery.discard", Scope.RECOVERY, "d", "choose('discard')", "Discard", "Discard",
+       "Forget the session altogether.", show=True),
+    _A("recovery.later", Scope.RECOVERY, "escape", "later", "Later", "Decide later",
+       "Leave the session as it is for now (r in the Today pane asks again).", show=True),
+    _A("audit.save", Scope.AUDIT, "ctrl+s", "save", "Save", "Save the day",
+       "Save the blocks as laid out (redo the audit any time).", show=True, priority=True),
+    _A("audit.accept", Scope.AUDIT, "ctrl+g", "accept_goal", "Accept goal", "Accept the goal",
+       "Save, and make the suggested minutes your daily goal.", show=True, priority=True),
+    _A("audit.add", Scope.AUDIT, "ctrl+n", "add_block", "Add block", "Add a block",
+       "A new block of the day, after the one the cursor is in.", show=True, priority=True),
+    _A("audit.remove", Scope.AUDIT, "ctrl+r", "remove_block", "Remove", "Remove the block",
+       "Remove the block the cursor is in.", show=True, priority=True),
+    _A("audit.calendar", Scope.AUDIT, "ctrl+o", "read_calendar", "Calendar", "Read a calendar",
+       "Free gaps of the coming 7 days in an .ics export (Google, Outlook, Apple).", show=True,
+       priority=True),
+    _A("audit.close", Scope.AUDIT, "escape", "close", "Close", "Close",
+       "Back to the Today pane (asks first when there is something unsaved).", show=True),
+    _A("revisions.restore", Scope.REVISIONS, "enter", "restore", "Restore", "Restore",
+       "Make the chosen revision the script's text again (saved as a new revision).",
+       show=True),
+    _A("revisions.compare", Scope.REVISIONS, "c", "toggle_compare", "Compare",
+       "Compare with the latest or the previous",
+       "Show what changed since the previous revision, or what differs from the latest.",
+       show=True),
+    _A("revisions.close", Scope.REVISIONS, "escape", "close", "Close", "Close",
+       "Back to the script.", show=True),
+    _A("script_text.close", Scope.SCRIPT_TEXT, "escape", "close", "Close", "Close",
+       "Back to the script (select with the mouse or shift+arrows; ctrl+c copies).",
+       show=True),
+    _A("confirm.yes", Scope.CONFIRM, "y", "answer(True)", "Yes", "Yes",
+       "Go ahead.", show=True),
+    _A("confirm.no", Scope.CONFIRM, "n,escape", "answer(False)", "No", "No",
+       "Leave things as they are.", show=True),
+    *_outcomes(),
+    _A("session.follow_up", Scope.SESSION, "f", "follow_up", "Follow-up", "Set a follow-up",
+       "A follow-up date (in 2 weeks, next friday) that the outcome key logs too.", show=True),
+    _A("session.log", Scope.SESSION, "l", "log_with_note", "With a note", "Log with a note",
+       "The log dialog, preset with the script's channel and revision, for a note.", show=True),
+    _A("session.skip", Scope.SESSION, "s,right", "skip", "Skip", "Skip",
+       "Next person, nothing logged (they stay due).", show=True),
+    _A("session.back", Scope.SESSION, "left", "back", "Back", "Back",
+       "Back to the previous person."),
+    _A("session.script", Scope.SESSION, "h", "other_script", "Script", "Another script",
+       "Show the next script (email, LinkedIn, call...) filled in for them.", show=True),
+    _A("session.copy", Scope.SESSION, "y", "copy", "Copy", "Copy the script",
+       "Copy the filled-in text to the clipboard.", show=True),
+    _A("session.email", Scope.SESSION, "m", "email", "Email", "Email it",
+       "Open your mail client with the text, to their first email address.", show=True),
+    _A("session.linkedin", Scope.SESSION, "o", "linkedin", "LinkedIn", "Open LinkedIn",
+       "Copy the text and open their LinkedIn page to paste it in a message.", show=True),
+    _A("session.view", Scope.SESSION, "v", "view_text", "View", "View the text",
+       "The text (and a link that would not open) to select and copy by hand."),
+    _A("session.pause", Scope.SESSION, "space", "pause", "Pause", "Pause the timer",
+       "Pause the timer (space again resumes).", doc_title="Pause, resume"),
+    _A("session.resume", Scope.SESSION, "space", "resume", "Resume", "Resume the timer",
+       "Go on with the paused timer.", documented=False),
+    _A("session.end", Scope.SESSION, "escape", "end", "End", "End the session",
+       "Stop going through the queue and see what the session did.", show=True),
+    _A("summary.stop", Scope.SUMMARY, "x", "stop_timer", "Stop timer", "Stop the timer",
+       "Close the summary and stop the timer too.", show=True),
+    _A("summary.done", Scope.SUMMARY, "escape", "done", "Done", "Done",
+       "Close the summary; the timer goes on (Enter too).", show=True),
     _A("help.close", Scope.HELP, "escape,q,f1,question_mark", "close", "Close", "Close help",
        "Close this help.", show=True),
 )

@@ -76,6 +76,9 @@ def test_every_command_is_covered() -> None:
         ("script", "revisions"),
         ("settings", "targets"),
         ("settings", "show"),
+        ("settings", "goal"),
+        ("settings", "weeks"),
+        ("settings", "bell"),
         *(("timer", name) for name in TIMER_COMMANDS),
     }
 
@@ -96,16 +99,45 @@ def test_help_does_not_open_a_database(cmd: Netui, db: Path) -> None:
 
 
 def test_settings_targets_and_show(cmd: Netui) -> None:
-    assert cmd.ok("settings", "show") == "Target keywords: none\nTheme: default\n"
+    assert cmd.ok("settings", "show").splitlines()[:2] == [
+        "Target keywords: none",
+        "Theme: default",
+    ]
     out = cmd.ok("settings", "targets", "fintech, Product Manager, , FINTECH")
     assert out == "Target keywords: fintech, Product Manager\n"
     assert cmd.ok("settings", "show").splitlines()[0] == "Target keywords: fintech, Product Manager"
     assert cmd.json("settings", "show") == {
         "target_keywords": ["fintech", "Product Manager"],
         "theme": None,
+        "daily_goal_minutes": 30,
+        "top20_weeks": 4,
+        "bell": True,
     }
     assert cmd.ok("settings", "targets", "") == "Target keywords cleared\n"
     assert cmd.json("settings", "show")["target_keywords"] == []
+
+
+def test_the_daily_session_settings(cmd: Netui) -> None:
+    assert cmd.ok("settings", "goal", "45") == "Daily goal: 45 minutes\n"
+    assert cmd.ok("settings", "weeks", "6") == "Top 20 spread over 6 weeks\n"
+    assert cmd.ok("settings", "bell", "OFF") == "Bell: off\n"
+    assert cmd.ok("settings", "show").splitlines()[2:] == [
+        "Daily goal: 45 minutes",
+        "Top 20 spread over: 6 weeks",
+        "Bell: off",
+    ]
+    assert cmd.json("timer", "status")["goal_minutes"] == 45
+
+
+@pytest.mark.parametrize(
+    ("args", "named"),
+    [(["goal", "0"], "daily goal"), (["goal", "100000"], "daily goal"), (["weeks", "0"], "weeks")],
+)
+def test_a_session_setting_out_of_range_is_refused(cmd: Netui, args: list[str], named: str) -> None:
+    said = cmd.fail("settings", *args)
+    assert named in said
+    assert len(said.strip().splitlines()) == 1
+    assert cmd.json("settings", "show")["daily_goal_minutes"] == 30
 
 
 def test_targets_raise_priority(cmd: Netui) -> None:

@@ -150,6 +150,17 @@ def test_archived_people_stay_out_and_the_rest_go_by_priority(
     assert queue[0].priority > queue[1].priority
 
 
+def test_a_skipped_person_comes_due_by_follow_up_but_not_by_cadence(
+    services: Services, add: AddContact, clock: FakeClock
+) -> None:
+    by_cadence = add("Skipped Cadence", cadence="1w", last_contacted=last_contact(day(-30)))
+    by_follow_up = add("Skipped Follow")
+    log(services, by_follow_up, Outcome.LEFT_MESSAGE, follow_up=day(1))
+    services.triage.set_status([by_cadence, by_follow_up], TriageStatus.SKIP)
+    clock.advance(days=1)
+    assert [i.contact_id for i in services.today.queue()] == [by_follow_up]
+
+
 def test_planning_two_weeks_asks_two_a_day(services: Services, top20: list[int]) -> None:
     services.settings.set_top20_weeks(2)
     assert [i.contact_id for i in services.today.queue()] == top20[:2]

@@ -6,6 +6,7 @@ import pytest
 from builders import people_drafts
 
 from netui.services.context import Services
+from netui.tui import outreach
 
 
 @pytest.fixture
@@ -14,3 +15,16 @@ def seeded(services: Services) -> Services:
     for draft in people_drafts():
         services.contacts.add(draft)
     return services
+
+
+@pytest.fixture
+def opened(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """No browser or mail client is ever started by a test: the URLs asked for, instead."""
+    urls: list[str] = []
+
+    def open_url(url: str, **_: object) -> str | None:
+        urls.append(url)
+        return None
+
+    monkeypatch.setattr(outreach, "open_url", open_url)
+    return urls

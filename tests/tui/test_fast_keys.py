@@ -105,8 +105,11 @@ async def test_contact_keys_do_nothing_from_another_pane(
         assert highlighted is not None
         await pilot.press("tab")  # to Today (hidden Contacts when narrow)
         assert app.screen.query_one("#today-pane").has_focus_within
-        await pilot.press("x", "t", "l", "a", "3", "u", "N")
+        await pilot.press("x", "t", "l", "3", "u", "N", "a")  # a: Today's own time audit
         await pilot.pause()
+        await pilot.press("escape")  # back from the audit, nothing changed there
+        await pilot.pause()
+        assert app.screen.query_one("#today-pane").has_focus_within
         await pilot.press("tab")  # to Script
         await pilot.press("x", "t", "5")
         await pilot.pause()

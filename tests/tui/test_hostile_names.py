@@ -2,9 +2,9 @@
 
 A LinkedIn export keeps brackets ("Bob Smith [PMP]"), and a name can hold anything. Each
 place a name appears is visited: the list, the detail, the search line, triage mode, the
-edit and log dialogs (their titles too), the Top 20 swap, the duplicates review, and the
-toast each of them raises. What reaches the screen must hold the name literally, and no
-control character may reach the terminal.
+edit and log dialogs (their titles too), the Top 20 swap, the duplicates review, the Script
+pane's preview, and the toast each of them raises. What reaches the screen must hold the
+name literally, and no control character may reach the terminal.
 """
 
 from __future__ import annotations
@@ -189,4 +189,80 @@ async def test_duplicates_and_the_merged_toast_show_names_literally(
         await pilot.press("1")
         await settle(pilot)
         assert_literal(app, "Merged into Bob Ray [/x].")
+    assert app.return_code in (None, 0)
+
+
+SCRIPT_TEXT = "Hi {first_name} [b]bold[/b] [@click=app.quit]x[/] {[red]}"
+"""A script that looks like markup, with an unknown placeholder holding markup too."""
+
+
+async def test_the_script_pane_shows_names_and_script_text_literally(
+    services: Services, db_path: Path, make_app: AppFactory, wait_ready: WaitReady
+) -> None:
+    from script_helpers import choose, script_pane
+
+    from netui.display import printable
+    from netui.domain.scripts import ScriptChannel
+    from netui.domain.validation import split_name
+
+    long_name = "Gus [b]Long[/b] " + "o" * 100_000
+    for name in (*MARKUP_NAMES, CONTROL_NAME, long_name):
+        add_named(services, db_path, name)
+    services.scripts.create("[b]Mine[/b] \x1b[2J", ScriptChannel.TEXT, body=SCRIPT_TEXT)
+    app = make_app()
+    async with app.run_test(size=(160, 48), notifications=True) as pilot:
+        pane = await script_pane(app, pilot, wait_ready)
+        await choose(pane, pilot, "[b]Mine[/b]")
+        contacts = app.main_screen.contacts
+        for index in range(len(contacts.table.rows)):
+            contacts.table.cursor_index = index
+            row = contacts.table.current_row
+            assert row is not None
+            await pilot.pause(0.1)
+            await settle(pilot)
+            shown = (SHOWN_CONTROL_NAME if row.full_name == CONTROL_NAME else row.full_name)[:24]
+            first = printable(split_name(row.full_name)[0])
+            assert_literal(app, "[b]Mine[/b]", f"Hi {first} [b]bold[/b] [@click=app.quit]x[/]")
+            assert_literal(app, "{[red]}", f"characters · For {shown}")  # preview and title
+            await pilot.press("f2")  # the copy toast names the contact
+            await settle(pilot)
+            assert_literal(app, f"Copied the text for {shown.split(' ooo')[0]}")
+            app.clear_notifications()
+        await pilot.press("ctrl+l")
+        await settle(pilot)
+        assert isinstance(app.screen, LogInteractionScreen)
+        assert_literal(app, "Script: [b]Mine[/b]")
+    assert app.return_code in (None, 0)
+
+
+async def test_a_script_stored_raw_by_another_program_reaches_no_terminal_as_controls(
+    services: Services, db_path: Path, make_app: AppFactory, wait_ready: WaitReady
+) -> None:
+    """Text netui stores is cleaned on the way in; a file another program wrote may hold
+    anything, and the editor, the subject box and the preview must not pass it on."""
+    import sqlite3
+
+    from script_helpers import choose, script_pane
+
+    from netui.domain.scripts import ScriptChannel
+
+    add_named(services, db_path, "Ann Lee")
+    script_id = services.scripts.create("Raw", ScriptChannel.EMAIL, "Hi", "Hello").id
+    connection = sqlite3.connect(db_path)
+    with connection:
+        connection.execute(
+            "UPDATE script SET name = ?, subject = ?, body = ? WHERE id = ?",
+            ("Raw \x1b]0;T\x07", "Sub \x1b[2J", f"Dear {{first_name}} {CONTROL_NOTES}", script_id),
+        )
+    connection.close()
+    app = make_app()
+    async with app.run_test(size=(160, 48), notifications=True) as pilot:
+        pane = await script_pane(app, pilot, wait_ready)
+        await choose(pane, pilot, "Raw \x1b]0;T\x07")
+        await settle(pilot)
+        assert pane.editor.text.startswith("Dear {first_name} Owes me")
+        assert pane.subject_box.value == "Sub"
+        assert_literal(app, "Dear Ann Owes me", "Subject: Sub")
+        assert pane.state is not None
+        assert pane.state.status(pane.editor_text) == "Saved (revision 1)"
     assert app.return_code in (None, 0)

@@ -4,9 +4,10 @@ A seeded storm of keys (letters, digits, arrows, tab, enter, escape, backspace, 
 ctrl+p, F1, ctrl+s, now and then q) is posted in bursts, without waiting between keys, to
 the real app on a 300-contact demo database. Each phase starts on a different screen (the
 main screen, the import screen with a real file, the forms, triage mode, the palette, the
-duplicates and export dialogs, help), so every screen is hit while it is opening, busy and
-closing. Any exception fails the test; afterwards ``netui db check`` must find the file
-sound. A ``q`` that quits the app starts a new one on the same database.
+duplicates and export dialogs, help, the Today pane, its time audit and the session mode),
+so every screen is hit while it is opening, busy and closing. Any exception fails the test;
+afterwards ``netui db check`` must find the file sound. A ``q`` that quits the app starts a
+new one on the same database.
 """
 
 from __future__ import annotations
@@ -78,6 +79,9 @@ PHASES: dict[str, tuple[tuple[str, ...], Opening | None]] = {
     "duplicates": (("ctrl+p", *"duplicates", "enter"), None),
     "export": (("ctrl+p", *"export", "enter"), None),
     "help": (("f1",), None),
+    "today": (("tab",), None),
+    "time audit": (("tab", "a"), None),
+    "session mode": (("tab", "S"), None),
 }
 
 

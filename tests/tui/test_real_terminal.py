@@ -249,7 +249,7 @@ def test_no_name_reaches_the_terminal_as_a_command(hostile_db: Path, terminal: T
     terminal.press("\x13", "Saved N", gone="Edit ")
     terminal.press("t", "The Top 20 is full", "#1  Long [bold]x[/]")  # the swap dialog
     terminal.press("\x1b", "5 shown", gone="Top 20 is full")
-    terminal.press("\x10", "Find duplicates")  # ctrl+p: the command palette
+    terminal.press("\x10", "Search for commands")  # ctrl+p: the command palette
     terminal.press("Find duplicates", "Review people who may be")
     terminal.press("\r", "D [bold]x[/]")
     terminal.press("1", "Merged into D [bold]x[/]")

@@ -1,13 +1,19 @@
-"""Log a call, message or meeting with its outcome and the next follow-up."""
+"""Log a call, message or meeting with its outcome and the next follow-up.
+
+The Contacts pane opens it blank (a call that was answered); the Script pane opens it with
+a :class:`LogPreset`: the script's channel, the outcome a sent message has until someone
+answers, and the script revision the interaction records.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Input, Label, Select
+from textual.widgets import Input, Label, Select, Static
 
 from netui.domain.clock import local_today, local_zone
 from netui.domain.dates import format_loose_date
@@ -22,6 +28,17 @@ if TYPE_CHECKING:
     from netui.services.context import Services
 
 
+@dataclass(frozen=True, slots=True)
+class LogPreset:
+    """What the dialog starts with when a script was just used."""
+
+    channel: Channel = Channel.CALL
+    outcome: Outcome = Outcome.TALKED
+    script_revision_id: int | None = None
+    about: str = ""
+    """Said under the title: which script and revision is recorded ("Reconnect email, rev 3")."""
+
+
 class LogInteractionScreen(FormDialog[int]):
     """Returns the contact id once something was logged, None when cancelled."""
 
@@ -30,21 +47,30 @@ class LogInteractionScreen(FormDialog[int]):
     DEFAULT_CSS = """
     LogInteractionScreen > #log-form { width: 72; }
     LogInteractionScreen .row > Label { width: 12; }
+    LogInteractionScreen #log-script { color: $text-muted; height: auto; padding-top: 1; }
     """
 
-    def __init__(self, services: Services, contact: Contact) -> None:
+    def __init__(
+        self, services: Services, contact: Contact, preset: LogPreset | None = None
+    ) -> None:
         super().__init__()
         self.services = services
         self.contact = contact
+        self.preset = preset or LogPreset()
         self.today = local_today(services.clock)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="log-form", classes="form-box"):
+            if self.preset.about:
+                yield Static(
+                    Content.assemble("Script: ", literal_line(self.preset.about)),
+                    id="log-script",
+                )
             with Horizontal(classes="row"):
                 yield Label("Channel")
                 yield Select(
                     [(c.value.capitalize(), c) for c in Channel],
-                    value=Channel.CALL,
+                    value=self.preset.channel,
                     allow_blank=False,
                     id="channel",
                     compact=True,
@@ -53,7 +79,7 @@ class LogInteractionScreen(FormDialog[int]):
                 yield Label("Outcome")
                 yield Select(
                     [(o.label.capitalize(), o) for o in Outcome],
-                    value=Outcome.TALKED,
+                    value=self.preset.outcome,
                     allow_blank=False,
                     id="outcome",
                     compact=True,
@@ -97,7 +123,10 @@ class LogInteractionScreen(FormDialog[int]):
         assert isinstance(channel, Channel)
         assert isinstance(outcome, Outcome)
         note = self.query_one("#note", Input).value
-        return InteractionDraft(channel, outcome, note, occurred, follow_up), fields.errors
+        draft = InteractionDraft(
+            channel, outcome, note, occurred, follow_up, self.preset.script_revision_id
+        )
+        return draft, fields.errors
 
     def save(self) -> None:
         self.clear_errors()

@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 
 NARROW_WIDTH = 100
 """Below this many columns the panes take turns instead of sharing the screen."""
+WIDE_WIDTH = 150
+"""From this many columns the Today pane, when it is the one in use, gets half the screen."""
 PANE_ORDER = ("contacts-pane", "today-pane", "script-pane")
 
 
@@ -69,8 +71,9 @@ class MainScreen(Screen[None]):
 
     @property
     def loaded(self) -> bool:
-        """Whether the contact list is on screen (tests and benchmarks wait for it)."""
-        return self.contacts.loaded
+        """Whether the contact list is on screen and the scripts were read (or could not
+        be): tests and benchmarks wait for it."""
+        return self.contacts.loaded and self.script.settled
 
     def pane(self, pane_id: str) -> Pane:
         return self.query_one(f"#{pane_id}", Pane)
@@ -89,10 +92,21 @@ class MainScreen(Screen[None]):
     @on(ContactsPane.Changed)
     def _contacts_changed(self) -> None:
         self.today.refresh_progress()
+        self.script.contacts_changed()
+
+    @on(TodayPane.Logged)
+    def _logged_from_today(self, message: TodayPane.Logged) -> None:
+        self.contacts.refresh_contacts([message.contact_id])  # it tells Today in turn
 
     @on(ContactsPane.Highlighted)
     def _contact_highlighted(self, message: ContactsPane.Highlighted) -> None:
         self.script.show_contact(message.contact_id)
+
+    @on(ScriptPane.Logged)
+    def _script_logged(self, message: ScriptPane.Logged) -> None:
+        """A use of a script was logged: the contact's row and the progress moved."""
+        self.contacts.refresh_contacts([message.contact_id])
+        self.today.refresh_progress()
 
     # -- layout and moving between panes ------------------------------------------------
 
@@ -100,8 +114,16 @@ class MainScreen(Screen[None]):
         self._apply_layout()
 
     def _apply_layout(self) -> None:
+        """Wide, the three panes share the screen and the Script pane, when it is the one the
+        user is in, takes the larger share (an editor and a preview need room); beside
+        another pane it shows only its preview, which follows the contact highlighted."""
         narrow = self.size.width < NARROW_WIDTH
+        script_active = self.active_pane == "script-pane"
         self.set_class(narrow, "-narrow")
+        today_active = self.active_pane == "today-pane"
+        self.set_class(self.size.width >= WIDE_WIDTH and today_active, "-today-wide")
+        self.set_class(not narrow and script_active, "-script-wide")
+        self.script.set_glance(not narrow and not script_active)
         for pane_id in PANE_ORDER:
             self.pane(pane_id).set_class(pane_id == self.active_pane, "-active")
         contacts_shown = not narrow or self.active_pane == "contacts-pane"
