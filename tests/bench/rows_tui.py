@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from bench.harness import BENCH, Bench, Line, Run, measure, median
+from bench.harness import BENCH, Bench, Line, Run, measure, median, spread
 from bench.rows_cli import demo_database, one_contact_database
 
 COLUMNS, LINES = 120, 36
@@ -282,6 +282,11 @@ def launch(bench: Bench) -> list[Line]:
     )
     bare = median([r.wall for r in bare_runs])
     times = {n: median([r.wall for r in runs]) for n, runs in zip(SIZES, netui_runs, strict=True)}
+    walls = {n: [r.wall for r in runs] for n, runs in zip(SIZES, netui_runs, strict=True)}
+
+    def rounds(top: list[float], bottom: list[float]) -> tuple[float, float]:
+        return spread([a / b for a, b in zip(top, bottom, strict=True)])
+
     cpu = {n: median([r.cpu for r in runs]) for n, runs in zip(SIZES, netui_runs, strict=True)}
     bare_cpu = median([r.cpu for r in bare_runs])
     lines = [
@@ -291,6 +296,7 @@ def launch(bench: Bench) -> list[Line]:
             "x",
             1.5,
             f"{ms(times[1]):.0f} ms vs {ms(bare):.0f} ms; CPU {cpu[1] / bare_cpu:.2f}x",
+            rounds(walls[1], [r.wall for r in bare_runs]),
         )
     ]
     for size, limit in ((30_000, 1.15), (100_000, 1.4)):
@@ -302,6 +308,7 @@ def launch(bench: Bench) -> list[Line]:
                 limit,
                 f"{ms(times[size]):.0f} ms; CPU {cpu[size] / cpu[1]:.2f}x;"
                 f" peak {median(memory[size]):.0f} MiB by then",
+                rounds(walls[size], walls[1]),
             )
         )
     return lines
@@ -352,9 +359,11 @@ def session(bench: Bench) -> list[Line]:
                 "ms",
                 50,
                 f"worst round {ms(max(gaps)):.0f} ms",
+                spread([ms(g) for g in gaps]),
             )
         )
-    latencies = [x for s in sessions[30_000] for x in s.search_latencies()]
+    each = [s.search_latencies() for s in sessions[30_000]]
+    latencies = [x for one in each for x in one]
     typing = statistics.median(latencies)
     lines += [
         Line(
@@ -362,14 +371,17 @@ def session(bench: Bench) -> list[Line]:
             ms(typing),
             "ms",
             20,
-            f"{len(latencies)} keys (typing and deleting {len(QUERIES)} searches)",
+            f"{len(latencies)} keys (typing and deleting {len(QUERIES)} searches);"
+            " range: each round's median",
+            spread([ms(statistics.median(one)) for one in each]),
         ),
         Line(
             "search keystroke to the new list on screen at 30,000, p95",
             ms(percentile(latencies, 0.95)),
             "ms",
             35,
-            f"slowest {ms(max(latencies)):.0f} ms",
+            f"slowest {ms(max(latencies)):.0f} ms; range: each round's p95",
+            spread([ms(percentile(one, 0.95)) for one in each]),
         ),
     ]
     peak = {n: median([s.peak_mib for s in sessions[n]]) for n in SIZES}
@@ -380,6 +392,12 @@ def session(bench: Bench) -> list[Line]:
             "MiB",
             80,
             f"{peak[100_000]:.0f} MiB vs {peak[1]:.0f} MiB; 30,000: {peak[30_000]:.0f} MiB",
+            spread(
+                [
+                    big.peak_mib - one.peak_mib
+                    for big, one in zip(sessions[100_000], sessions[1], strict=True)
+                ]
+            ),
         )
     )
     return lines

@@ -12,12 +12,12 @@ noted as ``App._display`` hands the screen update to the terminal driver.
 ``launch`` and ``bare`` write their report and exit at the first frame that counts (the
 list's rows on screen, or the Static). ``drive`` writes ``ready`` to the file descriptor in
 ``NETUI_BENCH_READY`` at the first frame with the whole list (a large database may show
-its first rows before), notes every frame and every time the list
-is given new rows (with the search, sort and filter it was given them for), and exits when
-the descriptor in ``NETUI_BENCH_COMMANDS`` reaches its end. Only what the tree under test
-has had since the issue was filed is used (``main_screen.loaded``, ``ContactTable.set_rows``,
-the pane's ``query_text``, ``listing.sort_key`` and ``status_filter``), so an older tree can
-be measured as well.
+its first rows before), notes every frame and every time the list is given new rows (with
+the search, sort and filter it was given them for), and exits when the descriptor in
+``NETUI_BENCH_COMMANDS`` reaches its end. Only what the tree under test has had since the
+issue was filed is used (``main_screen.contacts.loaded``, ``ContactTable.set_rows``, the
+pane's ``query_text``, ``listing.sort_key`` and ``status_filter``), so an older tree can be
+measured as well.
 """
 
 from __future__ import annotations
@@ -83,9 +83,13 @@ def write_report() -> None:
 
 
 def usable(app: App[Any]) -> bool:
-    """Whether netui's contact list is on screen (its first rows drawn)."""
+    """Whether netui's contact list is on screen (its first rows drawn).
+
+    The Contacts pane's own ``loaded``: the main screen's now also waits for the Script
+    pane's list, which is read after the first frame, as the other panes' data is.
+    """
     screen = getattr(app, "main_screen", None) if app.screen_stack else None
-    return bool(screen is not None and screen.loaded)
+    return bool(screen is not None and screen.contacts.loaded)
 
 
 def whole(app: App[Any]) -> bool:
