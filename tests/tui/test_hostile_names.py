@@ -42,8 +42,14 @@ def screen_text(app: NetuiApp) -> str:
     return "\n".join("".join(segment.text for segment in strip) for strip in strips)
 
 
-def assert_literal(app: NetuiApp, *shown: str) -> None:
-    text = screen_text(app)
+async def assert_literal(app: NetuiApp, pilot: Pilot[None], *shown: str) -> None:
+    """Every text in ``shown`` reaches the screen literally (waiting up to 10 s for it, as
+    a save or a toast comes from a worker), and no control character does."""
+    for _ in range(200):
+        text = screen_text(app)
+        if all(name in text for name in shown):
+            break
+        await pilot.pause(0.05)
     for name in shown:
         assert name in text, f"{name!r} is not shown literally"
     assert not any(Segment(ch).text in text for ch in "\x1b\x07\x9b\u202e")
@@ -74,10 +80,10 @@ async def test_the_list_detail_and_search_show_names_as_typed(
     async with app.run_test(size=(160, 48), notifications=True) as pilot:
         await wait_ready(app, pilot)
         await settle(pilot)
-        assert_literal(app, *MARKUP_NAMES, SHOWN_CONTROL_NAME, "[red]Co[/red]")
+        await assert_literal(app, pilot, *MARKUP_NAMES, SHOWN_CONTROL_NAME, "[red]Co[/red]")
         await pilot.press("slash", *"[/x]")
         await settle(pilot)
-        assert_literal(app, "search: [/x]", "Bob Ray [/x]")
+        await assert_literal(app, pilot, "search: [/x]", "Bob Ray [/x]")
     assert app.return_code in (None, 0)
 
 
@@ -100,12 +106,14 @@ async def test_edit_dialog_title_fields_and_saved_toast(
             await pilot.press("e")
             await settle(pilot)
             assert isinstance(app.screen, ContactFormScreen)
-            assert_literal(app, f"Edit {shown}", "Owes me", "a call")  # the notes box too
+            await assert_literal(
+                app, pilot, f"Edit {shown}", "Owes me", "a call"
+            )  # the notes box too
             assert app.screen.query_one("#name", Input).value == kept
             app.screen.query_one("#title", Input).value = "[b]Boss[/b]"
             await pilot.press("ctrl+s")
             await settle(pilot)
-            assert_literal(app, f"Saved {kept}.", "[b]Boss[/b]")
+            await assert_literal(app, pilot, f"Saved {kept}.", "[b]Boss[/b]")
         assert app.return_code in (None, 0)
         services.contacts.delete(services.contacts.find()[0].id)
 
@@ -121,10 +129,10 @@ async def test_log_dialog_title_and_logged_toast(
             await pilot.press("c")
             await settle(pilot)
             assert isinstance(app.screen, LogInteractionScreen)
-            assert_literal(app, f"Log: {shown}")
+            await assert_literal(app, pilot, f"Log: {shown}")
             await pilot.press("ctrl+s")
             await settle(pilot)
-            assert_literal(app, f"Logged call with {shown}: talked.")
+            await assert_literal(app, pilot, f"Logged call with {shown}: talked.")
         assert app.return_code in (None, 0)
         services.contacts.delete(services.contacts.find()[0].id)
 
@@ -141,16 +149,16 @@ async def test_triage_decisions_in_the_list_and_in_triage_mode_toast_literally(
         assert first is not None
         await pilot.press("t")
         await settle(pilot)
-        assert_literal(app, first.full_name)
+        await assert_literal(app, pilot, first.full_name)
         await pilot.press("T")
         await settle(pilot)
         assert isinstance(app.screen, TriageModeScreen)
         row = app.screen.current
         assert row is not None
-        assert_literal(app, row.full_name)
+        await assert_literal(app, pilot, row.full_name)
         await pilot.press("l")
         await settle(pilot)
-        assert_literal(app, f"{row.full_name}: saved for later")
+        await assert_literal(app, pilot, f"{row.full_name}: saved for later")
     assert app.return_code in (None, 0)
 
 
@@ -169,7 +177,7 @@ async def test_the_swap_dialog_lists_members_literally(
         await pilot.press("t")
         await settle(pilot)
         assert isinstance(app.screen, SwapTop20Screen)
-        assert_literal(app, "Cy [b]Mo[/]", "[/x] M0", "Bob Ray [/x]")
+        await assert_literal(app, pilot, "Cy [b]Mo[/]", "[/x] M0", "Bob Ray [/x]")
     assert app.return_code in (None, 0)
 
 
@@ -185,10 +193,10 @@ async def test_duplicates_and_the_merged_toast_show_names_literally(
         await app.workers.wait_for_complete()
         await settle(pilot)
         assert isinstance(app.screen, DuplicatesScreen)
-        assert_literal(app, "Bob Ray [/x]  ⇄  Bob Ray [/x]", "[i]Acme[/i]")
+        await assert_literal(app, pilot, "Bob Ray [/x]  ⇄  Bob Ray [/x]", "[i]Acme[/i]")
         await pilot.press("1")
         await settle(pilot)
-        assert_literal(app, "Merged into Bob Ray [/x].")
+        await assert_literal(app, pilot, "Merged into Bob Ray [/x].")
     assert app.return_code in (None, 0)
 
 
@@ -222,16 +230,20 @@ async def test_the_script_pane_shows_names_and_script_text_literally(
             await settle(pilot)
             shown = (SHOWN_CONTROL_NAME if row.full_name == CONTROL_NAME else row.full_name)[:24]
             first = printable(split_name(row.full_name)[0])
-            assert_literal(app, "[b]Mine[/b]", f"Hi {first} [b]bold[/b] [@click=app.quit]x[/]")
-            assert_literal(app, "{[red]}", f"characters · For {shown}")  # preview and title
+            await assert_literal(
+                app, pilot, "[b]Mine[/b]", f"Hi {first} [b]bold[/b] [@click=app.quit]x[/]"
+            )
+            await assert_literal(
+                app, pilot, "{[red]}", f"characters · For {shown}"
+            )  # preview and title
             await pilot.press("f2")  # the copy toast names the contact
             await settle(pilot)
-            assert_literal(app, f"Copied the text for {shown.split(' ooo')[0]}")
+            await assert_literal(app, pilot, f"Copied the text for {shown.split(' ooo')[0]}")
             app.clear_notifications()
         await pilot.press("ctrl+l")
         await settle(pilot)
         assert isinstance(app.screen, LogInteractionScreen)
-        assert_literal(app, "Script: [b]Mine[/b]")
+        await assert_literal(app, pilot, "Script: [b]Mine[/b]")
     assert app.return_code in (None, 0)
 
 
@@ -262,7 +274,7 @@ async def test_a_script_stored_raw_by_another_program_reaches_no_terminal_as_con
         await settle(pilot)
         assert pane.editor.text.startswith("Dear {first_name} Owes me")
         assert pane.subject_box.value == "Sub"
-        assert_literal(app, "Dear Ann Owes me", "Subject: Sub")
+        await assert_literal(app, pilot, "Dear Ann Owes me", "Subject: Sub")
         assert pane.state is not None
         assert pane.state.status(pane.editor_text) == "Saved (revision 1)"
     assert app.return_code in (None, 0)
