@@ -39,8 +39,9 @@ from bench.floor_bare_app import BareApp
 
 REPORT = Path(sys.argv[1])
 MODE = sys.argv[2]
-frames: list[tuple[float, int]] = []
-"""When each frame went out, and how many times the list had been given rows by then."""
+frames: list[tuple[float, int, float]] = []
+"""When each frame went out, how many times the list had been given rows by then, and the
+UI thread's own CPU seconds so far (what it worked, not what it waited for the machine)."""
 changes: list[tuple[float, str, str, str]] = []
 """When the list was given rows, and the search, sort key and filter they were for."""
 report: dict[str, Any] = {}
@@ -106,7 +107,7 @@ def watch_frames(app: App[Any], ready: int | None) -> None:
         display(self, screen, renderable)
         if renderable is None or self._batch_count:
             return
-        frames.append((time.monotonic(), len(changes)))
+        frames.append((time.monotonic(), len(changes), time.thread_time()))
         if "usable" not in report and (MODE == "bare" or usable(self)):
             mark("usable")
             if ready is None:
