@@ -7,12 +7,13 @@ Everything else belongs to the main screen's panes.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from textual import work
+from textual import on, work
 from textual.actions import parse as parse_action
 from textual.app import App, SystemCommand
 from textual.command import CommandPalette
@@ -27,11 +28,14 @@ from netui.tui import compat
 from netui.tui.actions import Action, Scope, bindings, palette_actions
 from netui.tui.db_errors import report
 from netui.tui.messages import ServicesReady
+from netui.tui.panes.contact_opening import FirstRows, Writable
+from netui.tui.panes.contacts import ContactsPane
 from netui.tui.screens.main import PANE_ORDER, MainScreen
 from netui.tui.workers import ReportsWorkerErrors, describe_error
 
 if TYPE_CHECKING:
     from netui.services.context import Services
+    from netui.tui.loading import Opening
 
 compat.install()
 
@@ -54,6 +58,8 @@ class NetuiApp(App[None], ReportsWorkerErrors):
         self.db_path = db_path
         self.clock = clock
         self.services: Services | None = None
+        self.opening: Opening | None = None
+        """The database being opened, from the moment the app loads (see on_load)."""
         self.started = time.perf_counter()
         self.ready_after: float | None = None
         self.sub_title = one_line(str(db_path))
@@ -61,23 +67,48 @@ class NetuiApp(App[None], ReportsWorkerErrors):
     def get_default_screen(self) -> Screen[None]:
         return MainScreen(self.clock)
 
+    def on_load(self) -> None:
+        from netui.tui.loading import Opening
+
+        # Before the screen is built: the file is checked and read meanwhile.
+        self.opening = Opening(self.db_path, self.clock, WRITE_WAIT_MS)
+
     def on_mount(self) -> None:
         self.open_database()
 
     @work(thread=True, exclusive=True, group="open", exit_on_error=False)
     def open_database(self) -> None:
-        """Open (or migrate) the database and load the list, off the UI thread."""
-        from netui.services.context import open_services
-        from netui.tui.loading import load_listing
+        """Hand the list its first rows, then every pane the services (off the UI thread)."""
+        from netui.tui.loading import make_writable, warm_up
 
-        services = open_services(self.db_path, self.clock, busy_timeout_ms=WRITE_WAIT_MS)
-        services.changes.start()  # before the list is read: what others write after is news
-        theme = services.settings.theme()
-        if theme:
-            self.call_from_thread(self._apply_saved_theme, theme)
-        listing = load_listing(services)
-        # The main screen takes it from here; the message bubbles up to on_services_ready.
-        self.main_screen.post_message(ServicesReady(services, listing))
+        assert self.opening is not None
+        opened = self.opening.result()
+        shown = threading.Event()
+        # Through the main screen, which takes its messages once it is built; the message
+        # bubbles up to _to_contacts.
+        self.main_screen.post_message(FirstRows(opened, shown))
+        while not shown.wait(0.1):  # the frame with the rows comes before the work below
+            if not self.is_running:
+                return
+        self.opening.settle()
+        make_writable(opened)  # a damaged file ends the app here, as worker_failed says
+        self.main_screen.post_message(Writable(opened.services))
+        warm_up(opened.services)
+        # In the pane's queue, after its first rows; it bubbles up to the main screen and
+        # then to on_services_ready.
+        self.main_screen.contacts.post_message(ServicesReady(opened.services, opened.listing))
+
+    @on(FirstRows)
+    @on(Writable)
+    def _to_contacts(self, message: FirstRows | Writable) -> None:
+        """News of the opening goes to the list as soon as the main screen has built it."""
+        pane = self.main_screen.query(ContactsPane).first() if self.screen_stack else None
+        if pane is None or not pane.is_mounted:
+            self.call_later(self._to_contacts, message)
+            return
+        if isinstance(message, FirstRows) and message.opened.theme:
+            self._apply_saved_theme(message.opened.theme)
+        pane.take(message)
 
     def worker_failed(self, group: str, error: BaseException) -> None:
         if group != "open":
@@ -153,7 +184,9 @@ class NetuiApp(App[None], ReportsWorkerErrors):
         self.notify(f"netui {__version__}")
 
     def on_unmount(self) -> None:
-        if self.services is not None:
+        if self.opening is not None:
+            self.opening.close()  # the services it opened, whether handed over yet or not
+        elif self.services is not None:
             self.services.close()
 
     # -- the command palette ------------------------------------------------------------
