@@ -28,6 +28,7 @@ from netui.tui.actions import Action, Scope, bindings, palette_actions
 from netui.tui.db_errors import report
 from netui.tui.messages import ServicesReady
 from netui.tui.screens.main import PANE_ORDER, MainScreen
+from netui.tui.settings_check import apply_settings
 from netui.tui.workers import ReportsWorkerErrors, describe_error
 
 if TYPE_CHECKING:
@@ -72,9 +73,15 @@ class NetuiApp(App[None], ReportsWorkerErrors):
 
         services = open_services(self.db_path, self.clock, busy_timeout_ms=WRITE_WAIT_MS)
         services.changes.start()  # before the list is read: what others write after is news
-        theme = services.settings.theme()
-        if theme:
-            self.call_from_thread(self._apply_saved_theme, theme)
+        settings = services.settings
+        self.call_from_thread(
+            apply_settings,
+            self,
+            settings.theme(),
+            settings.key_remaps(),
+            settings.problems(),
+            settings.path.name,
+        )
         listing = load_listing(services)
         # The main screen takes it from here; the message bubbles up to on_services_ready.
         self.main_screen.post_message(ServicesReady(services, listing))
@@ -96,10 +103,6 @@ class NetuiApp(App[None], ReportsWorkerErrors):
         self.ready_after = time.perf_counter() - self.started
         ms = self.ready_after * 1000
         self.log.info(f"netui ready in {ms:.0f} ms ({count} contacts)")
-
-    def _apply_saved_theme(self, theme: str) -> None:
-        if theme in self.available_themes:
-            self.theme = theme
 
     def watch_theme(self, theme: str) -> None:
         if self.services is None:
