@@ -132,3 +132,20 @@ def test_keys_are_named_as_textual_names_them() -> None:
         "ctrl+t",
         "slash",
     ]
+
+
+async def test_a_theme_change_into_a_broken_file_says_so_and_keeps_the_file(
+    seeded: Services, settings_file: Path, make_app: AppFactory, wait_ready: WaitReady
+) -> None:
+    broken = "bell = \n# Ann's notes\n"
+    settings_file.write_text(broken, "utf-8")
+    app = make_app()
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        await wait_ready(app, pilot)
+        assert toasts(app)[0].startswith("settings.toml: is not valid TOML: ")
+        app.theme = "gruvbox"
+        await pilot.pause()
+        assert app.theme == "gruvbox"  # for now; it cannot be remembered
+        assert toasts(app)[-1].startswith("settings.toml: is not valid TOML (")
+        assert toasts(app)[-1].endswith("fix it by hand first, netui will not overwrite it")
+    assert settings_file.read_text("utf-8") == broken
