@@ -86,9 +86,21 @@ class Problem:
     message: str
 
     def text(self, file_name: str) -> str:
-        """``settings.toml: daily_goal_minutes: must be ...``: the line a user reads."""
-        where = f"{self.key}: " if self.key else ""
-        return f"{file_name}: {where}{self.message}"
+        """``settings.toml: daily_goal_minutes: must be ...``: the line a user reads.
+
+        A key or value from the file may be any length: the line shows enough of it to find
+        it (a toast of 100,000 characters would fill the screen).
+        """
+        where = f"{_short(self.key, KEY_SHOWN)}: " if self.key else ""
+        return f"{file_name}: {where}{_short(self.message, MESSAGE_SHOWN)}"
+
+
+KEY_SHOWN = 80
+MESSAGE_SHOWN = 300
+
+
+def _short(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 @dataclass(frozen=True, slots=True)

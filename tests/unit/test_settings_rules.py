@@ -289,3 +289,15 @@ def test_any_remaps_are_checked_without_raising(remaps: dict[str, str]) -> None:
 @pytest.mark.parametrize("value", [date(2026, 1, 1), datetime(2026, 1, 1, 9), [1, 2], {}])
 def test_odd_values_for_the_goal(value: Any) -> None:
     assert "daily_goal_minutes" in check_document({"daily_goal_minutes": value}).refused
+
+
+def test_a_very_long_key_or_value_is_shortened_in_the_message() -> None:
+    long = "k" * 100_000
+    (key_problem,) = check_document({long: 1}).problems
+    line = key_problem.text("settings.toml")
+    assert line == f"settings.toml: {'k' * 79}…: unknown key"
+    (key_problem,) = check_document({"keys": {"contacts.top20": "a" * 100_000 + " b"}}).problems
+    shown = key_problem.text("settings.toml")
+    assert shown.startswith('settings.toml: keys."contacts.top20": "aaa')
+    assert len(shown) < 400
+    assert shown.endswith("…")
