@@ -79,7 +79,9 @@ def apply_settings(
     lines = [*problems, *(problem.text(file_name) for problem in checked.problems)]
     if lines:
         app.notify(
-            "\n".join([*lines, "netui goes on with the defaults for these."]),
+            "\n".join(
+                [*(f"• {line}" for line in lines), "netui goes on with the defaults for these."]
+            ),
             title="Settings file",
             severity="warning",
             timeout=SETTINGS_TOAST_SECONDS,

@@ -60,8 +60,8 @@ async def test_a_remap_that_clashes_is_not_applied_and_the_toast_says_why(
         await wait_ready(app, pilot)
         (toast,) = toasts(app)
         assert toast.splitlines() == [
-            "settings.toml: daily_goal_minutes: must be a whole number from 1 to 480 (minutes)",
-            'settings.toml: keys."contacts.top20": "x" is already the key of contacts.skip in'
+            "• settings.toml: daily_goal_minutes: must be a whole number from 1 to 480 (minutes)",
+            '• settings.toml: keys."contacts.top20": "x" is already the key of contacts.skip in'
             " the Contacts pane; choose another key or remap that one too",
             "netui goes on with the defaults for these.",
         ]
@@ -81,7 +81,7 @@ async def test_problems_are_shown_as_literal_text(
         await wait_ready(app, pilot)
         (toast,) = app._notifications
         assert toast.message.startswith(
-            "settings.toml: [b]x[/b] [@click=app.quit]q[/]: unknown key"
+            "• settings.toml: [b]x[/b] [@click=app.quit]q[/]: unknown key"
         )
         assert toast.markup is False
 
@@ -108,7 +108,9 @@ async def test_a_theme_that_does_not_exist_keeps_the_default(
     async with app.run_test(size=(120, 36), notifications=True) as pilot:
         await wait_ready(app, pilot)
         assert app.theme == "textual-dark"
-        assert toasts(app)[0].startswith('settings.toml: theme: no theme is named "solarised-ish"')
+        assert toasts(app)[0].startswith(
+            '• settings.toml: theme: no theme is named "solarised-ish"'
+        )
 
 
 async def test_an_older_netuis_theme_in_the_database_is_used(
@@ -142,7 +144,7 @@ async def test_a_theme_change_into_a_broken_file_says_so_and_keeps_the_file(
     app = make_app()
     async with app.run_test(size=(120, 36), notifications=True) as pilot:
         await wait_ready(app, pilot)
-        assert toasts(app)[0].startswith("settings.toml: is not valid TOML: ")
+        assert toasts(app)[0].startswith("• settings.toml: is not valid TOML: ")
         app.theme = "gruvbox"
         await pilot.pause()
         assert app.theme == "gruvbox"  # for now; it cannot be remembered
