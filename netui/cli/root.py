@@ -28,6 +28,7 @@ COMMANDS = {
     "top20": "netui.cli.triage:top20",
     "log": "netui.cli.interactions:log",
     "settings": "netui.cli.settings:settings",
+    "config": "netui.cli.config:config",
     "db": "netui.cli.database:db",
     "demo": "netui.cli.demo:demo",
     "export": "netui.cli.exporting:export",
@@ -99,6 +100,9 @@ def cli(ctx: click.Context) -> None:
     if ctx.obj is None:
         ctx.obj = CliContext(clock=system_clock)  # tests invoke the group with a fake one
     if ctx.invoked_subcommand is not None:
+        from netui.cli.config import warn_about_settings
+
+        warn_about_settings(ctx)  # the app shows them in a toast instead
         return
     path = db_path()
     from netui.services.maintenance import ensure_openable

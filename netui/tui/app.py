@@ -31,6 +31,7 @@ from netui.tui.messages import ServicesReady
 from netui.tui.panes.contact_opening import FirstRows, Writable
 from netui.tui.panes.contacts import ContactsPane
 from netui.tui.screens.main import PANE_ORDER, MainScreen
+from netui.tui.settings_check import apply_settings
 from netui.tui.workers import ReportsWorkerErrors, describe_error
 
 if TYPE_CHECKING:
@@ -106,8 +107,9 @@ class NetuiApp(App[None], ReportsWorkerErrors):
         if pane is None or not pane.is_mounted:
             self.call_later(self._to_contacts, message)
             return
-        if isinstance(message, FirstRows) and message.opened.theme:
-            self._apply_saved_theme(message.opened.theme)
+        if isinstance(message, FirstRows):
+            opened = message.opened
+            apply_settings(self, opened.theme, opened.key_remaps, opened.problems, opened.file_name)
         pane.take(message)
 
     def worker_failed(self, group: str, error: BaseException) -> None:
@@ -127,10 +129,6 @@ class NetuiApp(App[None], ReportsWorkerErrors):
         self.ready_after = time.perf_counter() - self.started
         ms = self.ready_after * 1000
         self.log.info(f"netui ready in {ms:.0f} ms ({count} contacts)")
-
-    def _apply_saved_theme(self, theme: str) -> None:
-        if theme in self.available_themes:
-            self.theme = theme
 
     def watch_theme(self, theme: str) -> None:
         if self.services is None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import gc
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from concurrent.futures import Future
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -95,6 +95,11 @@ class Opened:
     total: int
     """Contacts in the database."""
     theme: str | None
+    """The settings file's theme, its key remaps and what was wrong in it, read here so
+    that the app starts on them without reading the file on the UI thread."""
+    key_remaps: Mapping[str, str]
+    problems: tuple[str, ...]
+    file_name: str
 
 
 def open_listing(path: Path, clock: Clock, busy_timeout_ms: int) -> Opened:
@@ -109,13 +114,14 @@ def open_listing(path: Path, clock: Clock, busy_timeout_ms: int) -> Opened:
 
     services = open_services(path, clock, busy_timeout_ms=busy_timeout_ms, writing=False)
     try:
-        theme = services.settings.theme()
+        settings = services.settings
+        looks = (settings.theme(), settings.key_remaps(), settings.problems(), settings.path.name)
         total = services.contacts.count()
         rows = services.contacts.first_rows(FIRST_ROWS) if total > WHOLE_AT_ONCE else None
         if rows is not None:
-            opened = Opened(services, ContactListing(rows), False, total, theme)
+            opened = Opened(services, ContactListing(rows), False, total, *looks)
         else:
-            opened = Opened(services, load_listing(services), True, total, theme)
+            opened = Opened(services, load_listing(services), True, total, *looks)
         services.db.release_connections()
     except BaseException:
         services.close()
