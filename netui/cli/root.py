@@ -39,6 +39,7 @@ COMMANDS = {
     "timer": "netui.cli.timer:timer",
     "today": "netui.cli.today:today",
     "audit": "netui.cli.audit:audit",
+    "serve": "netui.cli.serve:serve",
 }
 
 

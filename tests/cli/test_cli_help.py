@@ -26,6 +26,7 @@ TOP_LEVEL = {
     "merge",
     "profile",
     "script",
+    "serve",
     "set",
     "settings",
     "show",

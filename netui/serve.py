@@ -1,0 +1,197 @@
+"""netui in a web browser, on this computer only: textual-serve runs one netui per tab.
+
+textual-serve answers ``/`` with a page holding a terminal, and each websocket a page opens
+starts the command it was given, in a shell, wired to that terminal. The command here is this
+Python running ``netui --db PATH`` with the path already resolved, so every tab is its own
+netui on the same database, which stays the one source of truth: the tabs and a netui in a
+terminal see each other's writes through the change watcher, as two terminals do.
+
+The server has no authentication: anyone who can reach the port can use the app and the
+data. So it listens on a loopback address only, and a host that is not one is refused.
+Importing this module loads textual-serve and aiohttp: ``netui serve`` imports it when it runs.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import errno
+import ipaddress
+import shlex
+import socket
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from aiohttp import web
+from textual_serve.server import Server
+
+from netui.errors import NetuiError, ValidationError
+
+TITLE = "netui"
+"""What the page shows while the app starts (textual-serve's ``title``)."""
+PORT_SEARCH = 100
+"""How many ports after a busy one are tried for a free one to suggest."""
+
+IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+
+
+class PortInUseError(NetuiError):
+    """The port is taken (another netui serve, or any other program); nothing started."""
+
+    def __init__(self, port: int, suggestion: int | None) -> None:
+        hint = f"; try --port {suggestion}" if suggestion is not None else ""
+        super().__init__(f"port {port} is in use{hint}")
+        self.port = port
+        self.suggestion = suggestion
+
+
+class CannotListenError(NetuiError):
+    """The address cannot be listened on for another reason (a port below 1024, no IPv6)."""
+
+
+def loopback_host(host: str) -> str:
+    """The address to listen on for ``host``, which must only ever mean this computer.
+
+    An address must be a loopback one (127.0.0.0/8 or ::1). A name must resolve to loopback
+    addresses only, so that a hosts file cannot turn ``localhost`` into a public address;
+    its first IPv4 address (else its first) is the one listened on.
+    """
+    name = host.strip()
+    if not name:
+        raise ValidationError("--host", "give a loopback address such as 127.0.0.1")
+    try:
+        addresses = [ipaddress.ip_address(name.removeprefix("[").removesuffix("]"))]
+    except ValueError:
+        addresses = _resolved(name)
+    outside = [str(address) for address in addresses if not address.is_loopback]
+    if outside or not addresses:
+        also = f" ({', '.join(outside)})" if outside and outside != [name] else ""
+        raise ValidationError(
+            "--host",
+            f"{name}{also} is not a loopback address; netui serve has no authentication, "
+            "so it listens only on this computer (127.0.0.1, ::1 or localhost)",
+        )
+    addresses.sort(key=lambda address: address.version)  # IPv4 first, else as resolved
+    return str(addresses[0])
+
+
+def _resolved(name: str) -> list[IPAddress]:
+    try:
+        infos = socket.getaddrinfo(name, None, proto=socket.IPPROTO_TCP)
+    except (socket.gaierror, UnicodeError) as error:
+        raise ValidationError("--host", f"{name} is not a known host name") from error
+    found: list[IPAddress] = []
+    for info in infos:
+        address = ipaddress.ip_address(str(info[4][0]).partition("%")[0])
+        if address not in found:
+            found.append(address)
+    return found
+
+
+def public_url(host: str, port: int) -> str:
+    """The server's address, an IPv6 one in brackets; textual-serve joins its routes onto it
+    (``/ws``, ``/static/...``), so it has no slash at the end."""
+    shown = f"[{host}]" if ":" in host else host
+    return f"http://{shown}:{port}"
+
+
+def app_command(db: Path) -> str:
+    """The shell command textual-serve runs for each tab: this netui, on this database.
+
+    The same interpreter runs it (``python -m netui``), so a virtual env needs no PATH, and
+    each argument is quoted, so a path with spaces, quotes or ``$`` stays one argument.
+    """
+    return shlex.join([sys.executable, "-m", "netui", "--db", str(db.absolute())])
+
+
+def port_is_free(host: str, port: int) -> bool:
+    """Whether a server could listen on ``host:port`` now (bound and let go at once).
+
+    A reason other than "in use" (no permission, no such address) is raised as
+    CannotListenError, since no other port would mend it.
+    """
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as aiohttp binds
+        try:
+            probe.bind((host, port))
+        except OSError as error:
+            if error.errno == errno.EADDRINUSE:
+                return False
+            reason = error.strerror or str(error)
+            raise CannotListenError(f"cannot listen on {host} port {port}: {reason}") from None
+    return True
+
+
+def free_port_after(host: str, port: int) -> int | None:
+    """The first free port after ``port``, to suggest when ``port`` is taken."""
+    for candidate in range(port + 1, min(port + PORT_SEARCH, 65535) + 1):
+        try:
+            if port_is_free(host, candidate):
+                return candidate
+        except CannotListenError:
+            continue
+    return None
+
+
+def check_port(host: str, port: int) -> None:
+    """Raise PortInUseError before anything starts or prints, when ``port`` is taken."""
+    if not port_is_free(host, port):
+        raise PortInUseError(port, free_port_after(host, port))
+
+
+def serve(
+    db: Path,
+    *,
+    host: str,
+    port: int,
+    on_ready: Callable[[str], None] = lambda url: None,
+) -> None:
+    """Serve netui on ``db`` at ``host:port`` until Ctrl+C or SIGTERM, then return.
+
+    ``on_ready`` is given the address to open once the server is about to listen (the port
+    was found free just before). Every tab's netui is asked to quit when the server stops,
+    so none is left running.
+    """
+    host = loopback_host(host)
+    check_port(host, port)
+    server = NetuiServer(app_command(db), host, port, on_ready)
+    try:
+        server.serve()
+    except OSError as error:
+        if error.errno != errno.EADDRINUSE:
+            raise
+        raise PortInUseError(port, free_port_after(host, port)) from None  # taken meanwhile
+
+
+class NetuiServer(Server):
+    """textual-serve's server that says when it is ready and closes every tab as it stops.
+
+    Stopping a server waits for its open connections, and a tab's websocket stays open until
+    the browser closes it, so the server would wait for the tabs (up to a minute) unless it
+    ends them itself: each tab's netui is asked to quit and its page shows the session ended.
+    """
+
+    def __init__(self, command: str, host: str, port: int, on_ready: Callable[[str], None]) -> None:
+        url = public_url(host, port)
+        super().__init__(command, host=host, port=port, title=TITLE, public_url=url)
+        self._on_ready = on_ready
+        self._tabs: set[asyncio.Task[Any]] = set()
+
+    async def on_startup(self, app: web.Application) -> None:
+        self._on_ready(f"{self.public_url}/")
+
+    async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
+        tab = asyncio.current_task()
+        if tab is not None:
+            self._tabs.add(tab)
+        try:
+            return await super().handle_websocket(request)
+        finally:
+            if tab is not None:
+                self._tabs.discard(tab)
+
+    async def on_shutdown(self, app: web.Application) -> None:
+        for tab in list(self._tabs):
+            tab.cancel()  # textual-serve then asks the tab's netui to quit and closes the page
