@@ -29,7 +29,11 @@ from textual_serve.server import Server
 from netui.errors import NetuiError, ValidationError
 
 TITLE = "netui"
-"""What the page shows while the app starts (textual-serve's ``title``)."""
+"""The page's title, shown while the app starts (textual-serve's ``title``)."""
+PAGE_FOLDER = Path(__file__).with_name("serve_page")
+"""netui's own page (``app_index.html``) for textual-serve's terminal: unlike textual-serve's
+own, it loads nothing from another site (its font comes from textual-serve's static files),
+has a ``<title>``, and gives the terminal the keyboard as soon as the app has drawn."""
 PORT_SEARCH = 100
 """How many ports after a busy one are tried for a free one to suggest."""
 
@@ -175,7 +179,14 @@ class NetuiServer(Server):
 
     def __init__(self, command: str, host: str, port: int, on_ready: Callable[[str], None]) -> None:
         url = public_url(host, port)
-        super().__init__(command, host=host, port=port, title=TITLE, public_url=url)
+        super().__init__(
+            command,
+            host=host,
+            port=port,
+            title=TITLE,
+            public_url=url,
+            templates_path=PAGE_FOLDER,
+        )
         self._on_ready = on_ready
         self._tabs: set[asyncio.Task[Any]] = set()
 

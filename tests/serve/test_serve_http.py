@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -112,18 +113,30 @@ def served(db: Path, free_port: int, tmp_path: Path) -> Iterator[Served]:
         server.kill()
 
 
+def fetch(url: str) -> tuple[str, bytes]:
+    with urllib.request.urlopen(url, timeout=10) as response:
+        assert response.status == 200, url
+        return response.headers.get_content_type(), response.read()
+
+
 def fetch_page(served: Served) -> None:
-    """The page a browser gets: textual-serve's terminal, wired to this server's websocket."""
-    with urllib.request.urlopen(served.url, timeout=10) as response:
-        assert response.status == 200
-        assert response.headers.get_content_type() == "text/html"
-        page = response.read().decode()
-    assert 'id="terminal"' in page
+    """The page a browser gets: netui's own, with textual-serve's terminal wired to this
+    server's websocket, and everything it loads (the font too) served from here."""
+    kind, body = fetch(served.url)
+    assert kind == "text/html"
+    page = body.decode()
+    assert "<title>netui</title>" in page
+    assert 'id="terminal" class="textual-terminal"' in page
     assert f'data-session-websocket-url="ws://127.0.0.1:{served.port}/ws"' in page
-    assert "<div>netui</div>" in page  # the title textual-serve shows while the app starts
-    script = f"http://127.0.0.1:{served.port}/static/js/textual.js"
-    with urllib.request.urlopen(script, timeout=10) as response:
-        assert response.status == 200
+    loaded = re.findall(r'(?:href|src)="([^"]+)"|url\("([^"]+)"\)', page)
+    urls = {href or src for href, src in loaded}
+    assert urls, page
+    here = f"http://127.0.0.1:{served.port}/static/"
+    assert all(url.startswith(here) for url in urls), urls  # nothing from another site
+    assert f"{here}js/textual.js" in urls
+    assert f"{here}fonts/RobotoMono-VariableFont_wght.ttf" in urls
+    for url in urls:
+        fetch(url)
 
 
 async def see_the_contact(tab: aiohttp.ClientWebSocketResponse, served: Served) -> None:
