@@ -14,6 +14,7 @@ Importing this module loads textual-serve and aiohttp: ``netui serve`` imports i
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import errno
 import ipaddress
 import shlex
@@ -24,7 +25,8 @@ from pathlib import Path
 from typing import Any
 
 from aiohttp import web
-from textual_serve.server import Server
+from textual_serve.app_service import AppService
+from textual_serve.server import Server, to_int
 
 from netui.errors import NetuiError, ValidationError
 
@@ -34,6 +36,8 @@ PAGE_FOLDER = Path(__file__).with_name("serve_page")
 """netui's own page (``app_index.html``) for textual-serve's terminal: unlike textual-serve's
 own, it loads nothing from another site (its font comes from textual-serve's static files),
 has a ``<title>``, and gives the terminal the keyboard as soon as the app has drawn."""
+QUIT_WAIT = 10.0
+"""Seconds a tab's netui has to quit when the server stops, before it is killed."""
 PORT_SEARCH = 100
 """How many ports after a busy one are tried for a free one to suggest."""
 
@@ -103,10 +107,11 @@ def public_url(host: str, port: int) -> str:
 def app_command(db: Path) -> str:
     """The shell command textual-serve runs for each tab: this netui, on this database.
 
-    The same interpreter runs it (``python -m netui``), so a virtual env needs no PATH, and
-    each argument is quoted, so a path with spaces, quotes or ``$`` stays one argument.
+    The same interpreter runs it (``python -m netui``), so a virtual env needs no PATH; each
+    argument is quoted, so a path with spaces, quotes or ``$`` stays one argument; and the
+    shell ``exec``s it, so the process textual-serve started, waits for and may kill is netui.
     """
-    return shlex.join([sys.executable, "-m", "netui", "--db", str(db.absolute())])
+    return "exec " + shlex.join([sys.executable, "-m", "netui", "--db", str(db.absolute())])
 
 
 def port_is_free(host: str, port: int) -> bool:
@@ -170,11 +175,14 @@ def serve(
 
 
 class NetuiServer(Server):
-    """textual-serve's server that says when it is ready and closes every tab as it stops.
+    """textual-serve's server that says when it is ready and ends every tab as it stops.
 
     Stopping a server waits for its open connections, and a tab's websocket stays open until
     the browser closes it, so the server would wait for the tabs (up to a minute) unless it
-    ends them itself: each tab's netui is asked to quit and its page shows the session ended.
+    ended them itself: it asks each tab's netui to quit, waits for that process to exit, and
+    closes the page's connection (which then says the session ended). Waiting for the exit
+    matters: a child process the event loop never saw exit makes Python print a traceback
+    about its transport when the loop has closed.
     """
 
     def __init__(self, command: str, host: str, port: int, on_ready: Callable[[str], None]) -> None:
@@ -194,15 +202,61 @@ class NetuiServer(Server):
         self._on_ready(f"{self.public_url}/")
 
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
-        tab = asyncio.current_task()
-        if tab is not None:
-            self._tabs.add(tab)
+        """One tab: its own netui, wired to the page's websocket until either side ends."""
+        websocket = web.WebSocketResponse(heartbeat=15)
+        width = to_int(request.query.get("width", "80"), 80)
+        height = to_int(request.query.get("height", "24"), 24)
+        await websocket.prepare(request)
+
+        async def close_page() -> None:
+            await websocket.close()
+
+        tab = TabProcess(
+            self.command,
+            write_bytes=websocket.send_bytes,
+            write_str=websocket.send_str,
+            close=close_page,
+            download_manager=self.download_manager,
+            debug=self.debug,
+        )
+        task = asyncio.current_task()
+        if task is not None:
+            self._tabs.add(task)
         try:
-            return await super().handle_websocket(request)
+            await tab.start(width, height)
+            await self._process_messages(websocket, tab)
+        except asyncio.CancelledError:
+            pass  # the server is stopping (on_shutdown): end the tab below, then return
         finally:
-            if tab is not None:
-                self._tabs.discard(tab)
+            if task is not None:
+                self._tabs.discard(task)
+            await tab.stop()
+            await websocket.close()
+        return websocket
 
     async def on_shutdown(self, app: web.Application) -> None:
-        for tab in list(self._tabs):
-            tab.cancel()  # textual-serve then asks the tab's netui to quit and closes the page
+        tabs = list(self._tabs)
+        for task in tabs:
+            task.cancel()
+        await asyncio.gather(*tabs, return_exceptions=True)
+
+
+class TabProcess(AppService):
+    """textual-serve's app process, whose stop also waits for the process to exit.
+
+    A netui asked to quit has QUIT_WAIT seconds to do so (it closes its database first);
+    one that was never asked, or does not, is killed, so that stopping never hangs.
+    """
+
+    async def stop(self) -> None:
+        asked = self._task is not None  # textual-serve asks only a process it reads from
+        await super().stop()
+        process = self._process
+        if process is None or process.returncode is not None:
+            return
+        if asked:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(process.wait(), QUIT_WAIT)
+        if process.returncode is None:
+            process.kill()
+            await process.wait()

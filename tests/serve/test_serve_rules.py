@@ -83,18 +83,22 @@ def test_public_url_brackets_ipv6() -> None:
 
 def test_each_tab_runs_this_python_on_the_resolved_database(tmp_path: Path) -> None:
     db = tmp_path / HOSTILE_PATH
-    assert shlex.split(app_command(db)) == [sys.executable, "-m", "netui", "--db", str(db)]
+    assert shlex.split(app_command(db)) == ["exec", sys.executable, "-m", "netui", "--db", str(db)]
 
 
-def test_the_command_survives_a_real_shell(tmp_path: Path) -> None:
-    """textual-serve hands the command to a shell: the path must reach netui as one word."""
+def test_the_command_survives_a_real_shell(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """textual-serve hands the command to a shell: the path must reach netui as one word.
+    The interpreter is swapped for a script that prints the words it was given."""
+    echo = tmp_path / "bin dir" / "python's"
+    echo.parent.mkdir()
+    echo.write_text('#!/bin/sh\nprintf "%s\\n" "$@"\n')
+    echo.chmod(0o755)
+    monkeypatch.setattr(sys, "executable", str(echo))
     db = tmp_path / HOSTILE_PATH
-    words = shlex.split(app_command(db))
-    probe = [sys.executable, "-c", "import sys; print(sys.argv[1:])", *words[3:]]
     shown = subprocess.run(
-        shlex.join(probe), shell=True, cwd=tmp_path, capture_output=True, text=True, check=True
+        app_command(db), shell=True, cwd=tmp_path, capture_output=True, text=True, check=True
     )
-    assert shown.stdout.strip() == repr(["--db", str(db)])
+    assert shown.stdout.splitlines() == ["-m", "netui", "--db", str(db)]
     assert not (tmp_path / "pwned").exists()
 
 
