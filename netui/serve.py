@@ -7,7 +7,9 @@ netui on the same database, which stays the one source of truth: the tabs and a 
 terminal see each other's writes through the change watcher, as two terminals do.
 
 The server has no authentication: anyone who can reach the port can use the app and the
-data. So it listens on a loopback address only, and a host that is not one is refused.
+data. So it listens on a loopback address only, and a host that is not one is refused. A web
+page on another site can still reach a loopback port through the user's own browser, so a
+request whose Host or Origin is not this computer is refused too, before any netui starts.
 Importing this module loads textual-serve and aiohttp: ``netui serve`` imports it when it runs.
 """
 
@@ -20,7 +22,7 @@ import ipaddress
 import shlex
 import socket
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -104,6 +106,29 @@ def public_url(host: str, port: int) -> str:
     return f"http://{shown}:{port}"
 
 
+def local_hosts(host: str, port: int) -> frozenset[str]:
+    """The Host headers of requests from this computer: a loopback name or address, the port.
+
+    A page on another site can still make the user's browser send requests here (DNS
+    rebinding: its own name, pointed at 127.0.0.1); those name that site in Host.
+    """
+    names = {"127.0.0.1", "localhost", "[::1]", f"[{host}]" if ":" in host else host}
+    return frozenset(f"{name}:{port}" for name in names)
+
+
+def is_local_request(headers: Mapping[str, str], host: str, port: int) -> bool:
+    """Whether a request comes from a page of this server's (or from no page at all).
+
+    A browser lets any site open a websocket to any address, naming itself in Origin, so
+    with no authentication both Host and (when there is one) Origin must be this computer.
+    """
+    allowed = local_hosts(host, port)
+    if headers.get("Host", "").lower() not in allowed:
+        return False
+    origin = headers.get("Origin")
+    return origin is None or origin.lower() in {f"http://{name}" for name in allowed}
+
+
 def app_command(db: Path) -> str:
     """The shell command textual-serve runs for each tab: this netui, on this database.
 
@@ -175,7 +200,8 @@ def serve(
 
 
 class NetuiServer(Server):
-    """textual-serve's server that says when it is ready and ends every tab as it stops.
+    """textual-serve's server that answers only this computer's pages, says when it is
+    ready, and ends every tab as it stops.
 
     Stopping a server waits for its open connections, and a tab's websocket stays open until
     the browser closes it, so the server would wait for the tabs (up to a minute) unless it
@@ -201,8 +227,23 @@ class NetuiServer(Server):
     async def on_startup(self, app: web.Application) -> None:
         self._on_ready(f"{self.public_url}/")
 
+    def _refuse_other_sites(self, request: web.Request) -> None:
+        if not is_local_request(request.headers, self.host, self.port):
+            raise web.HTTPForbidden(
+                text=f"netui serve answers only its own pages on this computer: {self.public_url}/"
+            )
+
+    async def handle_index(self, request: web.Request) -> web.StreamResponse:
+        self._refuse_other_sites(request)
+        return await super().handle_index(request)
+
+    async def handle_download(self, request: web.Request) -> web.StreamResponse:
+        self._refuse_other_sites(request)
+        return await super().handle_download(request)
+
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
         """One tab: its own netui, wired to the page's websocket until either side ends."""
+        self._refuse_other_sites(request)  # before any netui starts
         websocket = web.WebSocketResponse(heartbeat=15)
         width = to_int(request.query.get("width", "80"), 80)
         height = to_int(request.query.get("height", "24"), 24)

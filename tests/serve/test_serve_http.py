@@ -17,6 +17,7 @@ import signal
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -139,6 +140,22 @@ def fetch_page(served: Served) -> None:
         fetch(url)
 
 
+async def refuses_other_sites(served: Served) -> None:
+    """A page elsewhere reaches the port through the user's browser, but says where it is
+    from: another name in Host (DNS rebinding) or another Origin (a websocket from any site).
+    """
+    rebound = urllib.request.Request(served.url, headers={"Host": f"evil.example:{served.port}"})
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(rebound, timeout=10)
+    assert refused.value.code == 403
+    ws_url = f"ws://127.0.0.1:{served.port}/ws"
+    async with aiohttp.ClientSession() as session:
+        for origin in ("https://evil.example", f"http://evil.example:{served.port}", "null"):
+            with pytest.raises(aiohttp.WSServerHandshakeError) as handshake:
+                await session.ws_connect(ws_url, origin=origin)
+            assert handshake.value.status == 403, origin
+
+
 async def see_the_contact(tab: aiohttp.ClientWebSocketResponse, served: Served) -> None:
     """Read the tab's screen until the database's contact is on it."""
     screen = b""
@@ -170,8 +187,10 @@ async def test_the_page_answers_a_tab_runs_netui_and_ctrl_c_ends_both(
     served: Served, db: Path
 ) -> None:
     fetch_page(served)
+    await refuses_other_sites(served)
     ws_url = f"ws://127.0.0.1:{served.port}/ws?width=100&height=30"
-    async with aiohttp.ClientSession() as session, session.ws_connect(ws_url) as tab:
+    page = f"http://localhost:{served.port}"  # the page's own origin, by another name
+    async with aiohttp.ClientSession() as session, session.ws_connect(ws_url, origin=page) as tab:
         await see_the_contact(tab, served)  # the tab's netui opened the server's database
         stopping = asyncio.create_task(asyncio.to_thread(served.interrupt))
         assert await closed_by_server(tab)

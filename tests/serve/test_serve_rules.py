@@ -20,6 +20,7 @@ from netui.serve import (
     app_command,
     check_port,
     free_port_after,
+    is_local_request,
     loopback_host,
     port_is_free,
     public_url,
@@ -79,6 +80,24 @@ def test_an_unknown_name_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_public_url_brackets_ipv6() -> None:
     assert public_url("127.0.0.1", 8000) == "http://127.0.0.1:8000"
     assert public_url("::1", 8001) == "http://[::1]:8001"
+
+
+@pytest.mark.parametrize(
+    ("headers", "local"),
+    [
+        ({"Host": "127.0.0.1:8000"}, True),
+        ({"Host": "LOCALHOST:8000", "Origin": "http://localhost:8000"}, True),
+        ({"Host": "[::1]:8000", "Origin": "http://127.0.0.1:8000"}, True),
+        ({}, False),
+        ({"Host": "127.0.0.1:8001"}, False),
+        ({"Host": "evil.example:8000"}, False),  # DNS rebinding
+        ({"Host": "127.0.0.1:8000", "Origin": "https://evil.example"}, False),
+        ({"Host": "127.0.0.1:8000", "Origin": "http://127.0.0.1:8001"}, False),
+        ({"Host": "127.0.0.1:8000", "Origin": "null"}, False),
+    ],
+)
+def test_only_requests_from_this_computer_are_local(headers: dict[str, str], local: bool) -> None:
+    assert is_local_request(headers, "127.0.0.1", 8000) is local
 
 
 def test_each_tab_runs_this_python_on_the_resolved_database(tmp_path: Path) -> None:
