@@ -1,7 +1,8 @@
 """netui in a web browser, on this computer only: textual-serve runs one netui per tab.
 
-textual-serve answers ``/`` with a page holding a terminal, and each websocket a page opens
-starts the command it was given, in a shell, wired to that terminal. The command here is this
+textual-serve answers ``/`` with a page holding a terminal (netui's own page, in serve_page/),
+and each websocket a page opens starts the command it was given, in a shell, wired to that
+terminal. The command here is this
 Python running ``netui --db PATH`` with the path already resolved, so every tab is its own
 netui on the same database, which stays the one source of truth: the tabs and a netui in a
 terminal see each other's writes through the change watcher, as two terminals do.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import shlex
 import socket
 import subprocess
@@ -16,6 +17,7 @@ from cli_runner import Netui
 import netui.serve
 from netui.errors import ValidationError
 from netui.serve import (
+    CannotListenError,
     PortInUseError,
     app_command,
     check_port,
@@ -137,6 +139,16 @@ def test_a_taken_port_is_found_and_a_free_one_suggested(listening: int) -> None:
     with pytest.raises(PortInUseError) as taken:
         check_port("127.0.0.1", listening)
     assert str(taken.value) == f"port {listening} is in use; try --port {suggestion}"
+
+
+def test_a_port_that_cannot_be_listened_on_says_why(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(self: socket.socket, address: Any) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(socket.socket, "bind", refuse)
+    with pytest.raises(CannotListenError) as refused:
+        check_port("127.0.0.1", 80)
+    assert str(refused.value) == "cannot listen on 127.0.0.1 port 80: Permission denied"
 
 
 # --- the command line, in-process (nothing here gets as far as serving) -------------------
