@@ -210,6 +210,17 @@ def test_cli_serves_the_db_option(
     ]
 
 
+def test_cli_prints_a_hostile_database_path_as_plain_text(
+    cmd: Netui, recorded: Recorded, tmp_path: Path, free_port: int
+) -> None:
+    db = tmp_path / "evil\x1b]0;PWNED\x07\x1b[2J[bold]x[/].db"
+    out = cmd.ok("serve", "--port", str(free_port), db=db)
+    assert recorded.calls == [(db, "127.0.0.1", free_port)]  # netui gets the path as it is
+    assert "\x1b" not in out
+    assert "\x07" not in out
+    assert "[bold]x[/].db at http://127.0.0.1:" in out  # brackets are text, not markup
+
+
 def test_cli_serves_netui_db_from_the_environment(
     cmd: Netui, recorded: Recorded, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, free_port: int
 ) -> None:
