@@ -42,6 +42,7 @@ COMMANDS = {
     "audit": "netui.cli.audit:audit",
     "stats": "netui.cli.stats:stats",
     "report": "netui.cli.report:report",
+    "serve": "netui.cli.serve:serve",
 }
 
 

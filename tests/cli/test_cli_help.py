@@ -28,6 +28,7 @@ TOP_LEVEL = {
     "profile",
     "report",
     "script",
+    "serve",
     "set",
     "settings",
     "show",
