@@ -216,6 +216,13 @@ ACTIONS: tuple[Action, ...] = (
     _A("panes.previous", Scope.PANES, "shift+tab", "previous_pane", "Previous pane",
        "Previous pane",
        "Go back to the previous pane."),
+    # F5-F7 (not ctrl+arrows: the editor and search boxes move by word with those).
+    _A("panes.contacts", Scope.PANES, "f5", "show_pane('contacts-pane')", "Contacts",
+       "Go to Contacts", "Straight to the Contacts pane (or click its tab on a narrow terminal)."),
+    _A("panes.today", Scope.PANES, "f6", "show_pane('today-pane')", "Today",
+       "Go to Today", "Straight to the Today pane."),
+    _A("panes.script", Scope.PANES, "f7", "show_pane('script-pane')", "Script",
+       "Go to Script", "Straight to the Script pane."),
     # -- the Contacts pane ----------------------------------------------------------------
     _A("contacts.search", Scope.CONTACTS, "slash", "search", "Search", "Search contacts",
        "Filter the list as you type: name, company, title, email, tags and notes (esc clears).",
