@@ -83,8 +83,11 @@ _SCOPE_TITLES = {
     Scope.HELP: "This help",
 }
 
-PALETTE_SCOPES = frozenset({Scope.APP, Scope.PANES, Scope.CONTACTS, Scope.TODAY, Scope.SCRIPT})
-"""Scopes whose actions the command palette offers from the main screen."""
+PALETTE_SCOPES = frozenset(
+    {Scope.APP, Scope.PANES, Scope.CONTACTS, Scope.CONTACT_LIST, Scope.TODAY, Scope.SCRIPT}
+)
+"""Scopes whose actions the command palette offers from the main screen (a dialog's own
+scope is offered while that dialog is on top)."""
 
 
 @dataclass(frozen=True, slots=True)

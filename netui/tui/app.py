@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual import work
-from textual.actions import parse as parse_action
 from textual.app import App, SystemCommand
 from textual.command import CommandPalette
 from textual.notifications import SeverityLevel
@@ -24,10 +23,11 @@ from netui.display import one_line, printable
 from netui.domain.clock import Clock
 from netui.errors import NetuiError
 from netui.tui import compat
-from netui.tui.actions import Action, Scope, bindings, palette_actions
+from netui.tui.actions import Scope, bindings
 from netui.tui.db_errors import report
 from netui.tui.messages import ServicesReady
-from netui.tui.screens.main import PANE_ORDER, MainScreen
+from netui.tui.palette import palette_commands
+from netui.tui.screens.main import MainScreen
 from netui.tui.workers import ReportsWorkerErrors, describe_error
 
 if TYPE_CHECKING:
@@ -37,9 +37,6 @@ compat.install()
 
 WRITE_WAIT_MS = 1500
 """How long a key's write waits for another netui's to finish: longer would freeze the screen."""
-
-PANE_OF_SCOPE = dict(zip((Scope.CONTACTS, Scope.TODAY, Scope.SCRIPT), PANE_ORDER, strict=True))
-"""Which pane of the main screen runs the actions of each pane scope."""
 
 
 class NetuiApp(App[None], ReportsWorkerErrors):
@@ -160,34 +157,4 @@ class NetuiApp(App[None], ReportsWorkerErrors):
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        on_main = isinstance(screen, MainScreen) and self.services is not None
-        for action in palette_actions():
-            if action.scope is not Scope.APP and not on_main:
-                continue
-            command = self._command(action, screen)
-            if command is not None:
-                yield command
-
-    def _command(self, action: Action, screen: Screen[Any]) -> SystemCommand | None:
-        """The palette entry for ``action``, or None while it cannot run."""
-        _, name, parameters = parse_action(action.action)
-        if action.scope is Scope.APP:
-            target: App[None] | Screen[Any] = self
-        elif action.scope is Scope.PANES:
-            target = screen
-        else:
-            assert isinstance(screen, MainScreen)
-            pane = screen.pane(PANE_OF_SCOPE[action.scope])
-            if not pane.check_action(name, parameters):
-                return None
-            pane_id = PANE_OF_SCOPE[action.scope]
-
-            async def run_in_pane() -> None:
-                await screen.show_pane(pane_id).run_action(action.action)
-
-            return SystemCommand(action.title, action.help, run_in_pane)
-
-        async def run() -> None:
-            await target.run_action(action.action)
-
-        return SystemCommand(action.title, action.help, run)
+        yield from palette_commands(self, screen)
