@@ -468,8 +468,19 @@ ACTIONS: tuple[Action, ...] = (
        "Close the summary and stop the timer too.", show=True),
     _A("summary.done", Scope.SUMMARY, "escape", "done", "Done", "Done",
        "Close the summary; the timer goes on (Enter too).", show=True),
-    _A("help.close", Scope.HELP, "escape,q,f1,question_mark", "close", "Close", "Close help",
-       "Close this help.", show=True),
+    # -- help: the cursor stays in its search box, so no letter keys -----------------------
+    _A("help.back", Scope.HELP, "escape", "back", "Back", "Clear or close",
+       "Clear the search; with nothing typed, close help.", show=True),
+    _A("help.close", Scope.HELP, "f1", "close", "Close", "Close help",
+       "Close this help, search or not.", show=True, key_display="F1"),
+    _A("help.up", Scope.HELP, "up", "scroll_rows(-1)", "Up", "Scroll up",
+       "Scroll the list up a line."),
+    _A("help.down", Scope.HELP, "down", "scroll_rows(1)", "Down", "Scroll down",
+       "Scroll the list down a line."),
+    _A("help.page_up", Scope.HELP, "pageup", "scroll_pages(-1)", "Page up", "Page up",
+       "Scroll up a screenful."),
+    _A("help.page_down", Scope.HELP, "pagedown", "scroll_pages(1)", "Page down", "Page down",
+       "Scroll down a screenful."),
 )
 # fmt: on
 

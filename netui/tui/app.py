@@ -31,6 +31,8 @@ from netui.tui.screens.main import MainScreen
 from netui.tui.workers import ReportsWorkerErrors, describe_error
 
 if TYPE_CHECKING:
+    import click
+
     from netui.services.context import Services
 
 compat.install()
@@ -46,10 +48,15 @@ class NetuiApp(App[None], ReportsWorkerErrors):
     TITLE = "netui"
     BINDINGS = bindings(Scope.APP)
 
-    def __init__(self, db_path: Path, clock: Clock) -> None:
+    def __init__(
+        self, db_path: Path, clock: Clock, *, command_line: click.Command | None = None
+    ) -> None:
+        """``command_line``: the ``netui`` group, whose commands help lists (the CLI hands
+        it over: this layer does not import the CLI)."""
         super().__init__()
         self.db_path = db_path
         self.clock = clock
+        self.command_line = command_line
         self.services: Services | None = None
         self.started = time.perf_counter()
         self.ready_after: float | None = None
@@ -144,7 +151,7 @@ class NetuiApp(App[None], ReportsWorkerErrors):
         from netui.tui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(self.command_line))
 
     def action_about(self) -> None:
         self.notify(f"netui {__version__}")

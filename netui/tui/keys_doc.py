@@ -27,18 +27,23 @@ _KEY_NAMES = {
 }
 
 
-def key_text(action: Action) -> str:
-    """The keys as a reader would write them: `K` / `shift+↑`."""
+def key_names(action: Action) -> list[str]:
+    """The keys as a reader would write them: ``["K", "shift+↑"]`` (the palette's for none)."""
     if action.key_display:
-        return f"`{action.key_display}`"
+        return [action.key_display]
     if not action.keys:
-        return "`ctrl+p`"
+        return ["ctrl+p"]
     shown = []
     for key in action.keys.split(","):
         modifiers, _, name = key.rpartition("+")
         name = _KEY_NAMES.get(name, name)
-        shown.append(f"`{modifiers}+{name}`" if modifiers else f"`{name}`")
-    return " / ".join(shown)
+        shown.append(f"{modifiers}+{name}" if modifiers else name)
+    return shown
+
+
+def key_text(action: Action) -> str:
+    """The keys as Markdown: `K` / `shift+↑`."""
+    return " / ".join(f"`{name}`" for name in key_names(action))
 
 
 def keys_markdown(scopes: tuple[Scope, ...] = tuple(Scope)) -> str:
