@@ -44,3 +44,24 @@ def _add(rows: list[HelpRow], command: click.Command, ctx: click.Context, path: 
             sub = command.get_command(ctx, name)
             if sub is not None and not sub.hidden:
                 _add(rows, sub, click.Context(sub, info_name=name, parent=ctx), f"{path} {name}")
+
+
+def commands_markdown(group: click.Command, name: str = "netui") -> str:
+    """Every command and its options as Markdown, for the README (options that every
+    command shares with ``group``, such as ``--db``, are listed once, under it)."""
+    rows = command_rows(group, name)
+    shared = {(row.key, row.help) for row in rows if row.command == name}
+    parts: list[str] = []
+    for row in rows:
+        if row.key.startswith(f"{row.command} ") or row.key == row.command:
+            parts.append(f"\n#### `{row.key}`\n\n{row.help}\n")
+        elif row.command == name or (row.key, row.help) not in shared:
+            if not parts[-1].startswith("|"):
+                parts.append("| Option | What it does |\n|---|---|")
+            parts.append(f"| `{_cell(row.key)}` | {_cell(row.help)} |")
+    return "\n".join(parts).strip() + "\n"
+
+
+def _cell(text: str) -> str:
+    """``text`` safe inside a Markdown table cell."""
+    return text.replace("|", "\\|").replace("\n", " ")
