@@ -111,7 +111,7 @@ def cli(ctx: click.Context) -> None:
     ensure_openable(path)  # refuse a foreign or too-new file before the screen changes
     from netui.tui.app import NetuiApp
 
-    app = NetuiApp(path, clock())
+    app = NetuiApp(path, clock(), command_line=ctx.command)  # help lists its commands
     app.run()
     if app.return_code:
         sys.exit(app.return_code)  # the app printed why as it closed

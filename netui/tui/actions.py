@@ -85,8 +85,11 @@ _SCOPE_TITLES = {
     Scope.HELP: "This help",
 }
 
-PALETTE_SCOPES = frozenset({Scope.APP, Scope.PANES, Scope.CONTACTS, Scope.TODAY, Scope.SCRIPT})
-"""Scopes whose actions the command palette offers from the main screen."""
+PALETTE_SCOPES = frozenset(
+    {Scope.APP, Scope.PANES, Scope.CONTACTS, Scope.CONTACT_LIST, Scope.TODAY, Scope.SCRIPT}
+)
+"""Scopes whose actions the command palette offers from the main screen (a dialog's own
+scope is offered while that dialog is on top)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,6 +221,13 @@ ACTIONS: tuple[Action, ...] = (
     _A("panes.previous", Scope.PANES, "shift+tab", "previous_pane", "Previous pane",
        "Previous pane",
        "Go back to the previous pane."),
+    # F5-F7 (not ctrl+arrows: the editor and search boxes move by word with those).
+    _A("panes.contacts", Scope.PANES, "f5", "show_pane('contacts-pane')", "Contacts",
+       "Go to Contacts", "Straight to the Contacts pane (or click its tab on a narrow terminal)."),
+    _A("panes.today", Scope.PANES, "f6", "show_pane('today-pane')", "Today",
+       "Go to Today", "Straight to the Today pane."),
+    _A("panes.script", Scope.PANES, "f7", "show_pane('script-pane')", "Script",
+       "Go to Script", "Straight to the Script pane."),
     # -- the Contacts pane ----------------------------------------------------------------
     _A("contacts.search", Scope.CONTACTS, "slash", "search", "Search", "Search contacts",
        "Filter the list as you type: name, company, title, email, tags and notes (esc clears).",
@@ -468,8 +478,19 @@ ACTIONS: tuple[Action, ...] = (
        "Show the last 30 days, or the last 90.", show=True),
     _A("stats.close", Scope.STATS, "escape", "close", "Close", "Close",
        "Back to the Today pane.", show=True),
-    _A("help.close", Scope.HELP, "escape,q,f1,question_mark", "close", "Close", "Close help",
-       "Close this help.", show=True),
+    # -- help: the cursor stays in its search box, so no letter keys -----------------------
+    _A("help.back", Scope.HELP, "escape", "back", "Back", "Clear or close",
+       "Clear the search; with nothing typed, close help.", show=True),
+    _A("help.close", Scope.HELP, "f1", "close", "Close", "Close help",
+       "Close this help, search or not.", show=True, key_display="F1"),
+    _A("help.up", Scope.HELP, "up", "scroll_rows(-1)", "Up", "Scroll up",
+       "Scroll the list up a line."),
+    _A("help.down", Scope.HELP, "down", "scroll_rows(1)", "Down", "Scroll down",
+       "Scroll the list down a line."),
+    _A("help.page_up", Scope.HELP, "pageup", "scroll_pages(-1)", "Page up", "Page up",
+       "Scroll up a screenful."),
+    _A("help.page_down", Scope.HELP, "pagedown", "scroll_pages(1)", "Page down", "Page down",
+       "Scroll down a screenful."),
 )
 # fmt: on
 

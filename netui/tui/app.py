@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual import on, work
-from textual.actions import parse as parse_action
 from textual.app import App, SystemCommand
 from textual.command import CommandPalette
 from textual.notifications import SeverityLevel
@@ -25,16 +24,19 @@ from netui.display import one_line, printable
 from netui.domain.clock import Clock
 from netui.errors import NetuiError
 from netui.tui import compat
-from netui.tui.actions import Action, Scope, bindings, palette_actions
+from netui.tui.actions import Scope, bindings
 from netui.tui.db_errors import report
 from netui.tui.messages import ServicesReady
+from netui.tui.palette import palette_commands
 from netui.tui.panes.contact_opening import FirstRows, Writable
 from netui.tui.panes.contacts import ContactsPane
-from netui.tui.screens.main import PANE_ORDER, MainScreen
+from netui.tui.screens.main import MainScreen
 from netui.tui.settings_check import apply_settings
 from netui.tui.workers import ReportsWorkerErrors, describe_error
 
 if TYPE_CHECKING:
+    import click
+
     from netui.services.context import Services
     from netui.tui.loading import Opening
 
@@ -42,9 +44,6 @@ compat.install()
 
 WRITE_WAIT_MS = 1500
 """How long a key's write waits for another netui's to finish: longer would freeze the screen."""
-
-PANE_OF_SCOPE = dict(zip((Scope.CONTACTS, Scope.TODAY, Scope.SCRIPT), PANE_ORDER, strict=True))
-"""Which pane of the main screen runs the actions of each pane scope."""
 
 
 class NetuiApp(App[None], ReportsWorkerErrors):
@@ -54,10 +53,15 @@ class NetuiApp(App[None], ReportsWorkerErrors):
     TITLE = "netui"
     BINDINGS = bindings(Scope.APP)
 
-    def __init__(self, db_path: Path, clock: Clock) -> None:
+    def __init__(
+        self, db_path: Path, clock: Clock, *, command_line: click.Command | None = None
+    ) -> None:
+        """``command_line``: the ``netui`` group, whose commands help lists (the CLI hands
+        it over: this layer does not import the CLI)."""
         super().__init__()
         self.db_path = db_path
         self.clock = clock
+        self.command_line = command_line
         self.services: Services | None = None
         self.opening: Opening | None = None
         """The database being opened, from the moment the app loads (see on_load)."""
@@ -176,7 +180,7 @@ class NetuiApp(App[None], ReportsWorkerErrors):
         from netui.tui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(self.command_line))
 
     def action_about(self) -> None:
         self.notify(f"netui {__version__}")
@@ -191,34 +195,4 @@ class NetuiApp(App[None], ReportsWorkerErrors):
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        on_main = isinstance(screen, MainScreen) and self.services is not None
-        for action in palette_actions():
-            if action.scope is not Scope.APP and not on_main:
-                continue
-            command = self._command(action, screen)
-            if command is not None:
-                yield command
-
-    def _command(self, action: Action, screen: Screen[Any]) -> SystemCommand | None:
-        """The palette entry for ``action``, or None while it cannot run."""
-        _, name, parameters = parse_action(action.action)
-        if action.scope is Scope.APP:
-            target: App[None] | Screen[Any] = self
-        elif action.scope is Scope.PANES:
-            target = screen
-        else:
-            assert isinstance(screen, MainScreen)
-            pane = screen.pane(PANE_OF_SCOPE[action.scope])
-            if not pane.check_action(name, parameters):
-                return None
-            pane_id = PANE_OF_SCOPE[action.scope]
-
-            async def run_in_pane() -> None:
-                await screen.show_pane(pane_id).run_action(action.action)
-
-            return SystemCommand(action.title, action.help, run_in_pane)
-
-        async def run() -> None:
-            await target.run_action(action.action)
-
-        return SystemCommand(action.title, action.help, run)
+        yield from palette_commands(self, screen)
