@@ -200,3 +200,31 @@ def test_read_goal_takes_minutes_within_the_range() -> None:
         with pytest.raises(ValidationError) as caught:
             read_goal(text)
         assert caught.value.field == "minutes"
+
+
+async def test_hostile_keywords_are_shown_literally_and_saved_back(
+    services: Services, make_app: AppFactory, wait_ready: WaitReady
+) -> None:
+    huge = "x" * 100_000
+    services.settings.set_target_keywords(f"[/], \x1b[31mred\x1b[0m, [@click=app.quit]q[/], {huge}")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot)
+        await pilot.press("k")
+        dialog = app.screen
+        assert isinstance(dialog, KeywordsDialog)
+        saved = dialog.query_one("#saved", Input).value
+        assert "\x1b" not in saved
+        assert saved.startswith("[/], ")
+        assert "\x1b" not in app.export_screenshot()
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert app.is_running
+        assert isinstance(app.screen, MainScreen)
+        toasts = [str(n.message) for n in app._notifications]
+        assert toasts[-1].startswith("Looking for: [/], ")
+        assert len(toasts[-1]) < 200  # not a hundred thousand x's
+    keywords = services.settings.target_keywords()
+    assert keywords[0] == "[/]"
+    assert "[@click=app.quit]q[/]" in keywords
+    assert huge in keywords

@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     from netui.tui.panes.contacts import ContactsPane
 
 KEEPS_A_NEW_CONTACT_IN_VIEW = (StatusFilter.ACTIVE, StatusFilter.ALL, StatusFilter.NEW)
+KEYWORDS_SHOWN = 120
+"""How much of the saved keywords a toast repeats."""
 
 
 def _current_contact(pane: ContactsPane) -> Contact | None:
@@ -154,6 +156,8 @@ def set_keywords(pane: ContactsPane) -> None:
         if keywords is None:
             return
         said = ", ".join(keywords) if keywords else "none"
+        if len(said) > KEYWORDS_SHOWN:
+            said = said[: KEYWORDS_SHOWN - 1] + "…"
         pane.notify(f"Looking for: {said}. Matching people now come first.", timeout=4)
         pane.reload_contacts()
         pane.settings_changed()
