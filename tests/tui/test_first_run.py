@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
 from builders import CONNECTIONS, AppFactory, WaitReady, write_linkedin
@@ -36,6 +36,17 @@ async def settle(app: NetuiApp, pilot: Pilot[None]) -> None:
     for _ in range(3):
         await app.workers.wait_for_complete()
         await pilot.pause()
+
+
+DialogT = TypeVar("DialogT", GoalDialog, KeywordsDialog)
+
+
+async def press_for(pilot: Pilot[None], key: str, dialog_type: type[DialogT]) -> DialogT:
+    """Press an offer's key on the welcome; the dialog it opened."""
+    await pilot.press(key)
+    dialog = pilot.app.screen
+    assert isinstance(dialog, dialog_type)
+    return dialog
 
 
 def error_text(screen: Screen[Any], field_id: str) -> str:
@@ -77,9 +88,7 @@ async def test_the_goal_is_checked_saved_and_seen_by_the_timer(
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_ready(app, pilot)
-        await pilot.press("g")
-        dialog = app.screen
-        assert isinstance(dialog, GoalDialog)
+        dialog = await press_for(pilot, "g", GoalDialog)
         field = dialog.query_one("#minutes", Input)
         assert field.value == "30"
         for typed, problem in (("20", "from 30 to 480"), ("lots", "whole number"), ("9999", "")):
@@ -104,9 +113,7 @@ async def test_keywords_are_saved_and_a_fresh_import_is_triaged_matches_first(
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_ready(app, pilot)
-        await pilot.press("k")
-        dialog = app.screen
-        assert isinstance(dialog, KeywordsDialog)
+        dialog = await press_for(pilot, "k", KeywordsDialog)
         assert not dialog.query("#saved")  # nothing saved yet
         await pilot.press("ctrl+s")
         assert "at least one" in error_text(dialog, "companies")
@@ -145,9 +152,7 @@ async def test_keywords_saved_before_stay_when_more_are_added(
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_ready(app, pilot)
-        await pilot.press("k")
-        dialog = app.screen
-        assert isinstance(dialog, KeywordsDialog)
+        dialog = await press_for(pilot, "k", KeywordsDialog)
         assert dialog.query_one("#saved", Input).value == "fintech, Acme"
         dialog.query_one("#companies", Input).value = "Northwind, acme"
         await pilot.press("ctrl+s")
@@ -210,9 +215,7 @@ async def test_hostile_keywords_are_shown_literally_and_saved_back(
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_ready(app, pilot)
-        await pilot.press("k")
-        dialog = app.screen
-        assert isinstance(dialog, KeywordsDialog)
+        dialog = await press_for(pilot, "k", KeywordsDialog)
         saved = dialog.query_one("#saved", Input).value
         assert "\x1b" not in saved
         assert saved.startswith("[/], ")

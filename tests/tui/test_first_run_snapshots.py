@@ -13,62 +13,33 @@ from netui.services.context import Services
 from netui.tui.app import NetuiApp
 
 SnapCompare = Callable[..., bool]
-SIZES = [(80, 24), (160, 48)]
-Opening = Callable[..., Callable[[Pilot[None]], object]]
+SCENES = {"welcome": (), "goal_dialog": ("g",), "keywords_dialog": ("k",)}
+"""What is on screen, and the keys that bring it up from the welcome."""
 
 
-@pytest.fixture
-def opening(wait_ready: WaitReady) -> Opening:
-    """``opening("g")``: what to do before the picture: wait for the list, press the keys."""
-    return lambda *keys: _opening(wait_ready, keys)
+@pytest.mark.parametrize("size", [(80, 24), (160, 48)], ids=["80x24", "160x48"])
+@pytest.mark.parametrize("scene", list(SCENES))
+def test_first_run(
+    services: Services,
+    make_app: AppFactory,
+    snap_compare: SnapCompare,
+    wait_ready: WaitReady,
+    scene: str,
+    size: tuple[int, int],
+) -> None:
+    services.settings.set_target_keywords("fintech, [b]Acme[/b], data engineer")
 
-
-def _opening(wait_ready: WaitReady, keys: tuple[str, ...]) -> Callable[[Pilot[None]], object]:
     async def run_before(pilot: Pilot[None]) -> None:
         app = pilot.app
         assert isinstance(app, NetuiApp)
         await wait_ready(app, pilot)
         app.sub_title = "netui.db"  # not the test's temp path
         await pilot.pause(0.2)  # the footer catches up with the loaded list
-        if keys:
-            await pilot.press(*keys)
+        if SCENES[scene]:
+            await pilot.press(*SCENES[scene])
             await pilot.pause()
-        for field in pilot.app.screen.query(Input):
+        for field in app.screen.query(Input):
             field.cursor_blink = False  # a blinking cursor makes the picture flaky
         await pilot.pause(0.2)
 
-    return run_before
-
-
-@pytest.mark.parametrize("size", SIZES)
-def test_welcome(
-    services: Services,
-    make_app: AppFactory,
-    snap_compare: SnapCompare,
-    opening: Opening,
-    size: tuple[int, int],
-) -> None:
-    assert snap_compare(make_app(), terminal_size=size, run_before=opening())
-
-
-@pytest.mark.parametrize("size", SIZES)
-def test_goal_dialog(
-    services: Services,
-    make_app: AppFactory,
-    snap_compare: SnapCompare,
-    opening: Opening,
-    size: tuple[int, int],
-) -> None:
-    assert snap_compare(make_app(), terminal_size=size, run_before=opening("g"))
-
-
-@pytest.mark.parametrize("size", SIZES)
-def test_keywords_dialog_with_saved_keywords(
-    services: Services,
-    make_app: AppFactory,
-    snap_compare: SnapCompare,
-    opening: Opening,
-    size: tuple[int, int],
-) -> None:
-    services.settings.set_target_keywords("fintech, [b]Acme[/b], data engineer")
-    assert snap_compare(make_app(), terminal_size=size, run_before=opening("k"))
+    assert snap_compare(make_app(), terminal_size=size, run_before=run_before)
