@@ -14,7 +14,7 @@ from collections.abc import Iterator, MutableMapping
 import click
 
 from netui import __version__
-from netui.cli.base import CliContext, NetuiGroup, clock, db_option, db_path
+from netui.cli.base import CliContext, NetuiGroup, clock, db_option, db_path, given_db
 from netui.domain.clock import system_clock
 
 #: Every subcommand: its name, and where it is defined (``module:attribute``).
@@ -91,8 +91,13 @@ class LazyCommands(MutableMapping[str, click.Command]):
 )
 @click.version_option(__version__, "--version", prog_name="netui", message="%(prog)s %(version)s")
 @db_option
+@click.option(
+    "--demo",
+    is_flag=True,
+    help="Open the app on invented people in a throwaway database (your data is not touched).",
+)
 @click.pass_context
-def cli(ctx: click.Context) -> None:
+def cli(ctx: click.Context, demo: bool) -> None:
     """Get back in touch with the people who can help.
 
     With no command, opens the app. The commands below do the same things from a shell
@@ -100,6 +105,12 @@ def cli(ctx: click.Context) -> None:
     """
     if ctx.obj is None:
         ctx.obj = CliContext(clock=system_clock)  # tests invoke the group with a fake one
+    if demo:
+        if ctx.invoked_subcommand is not None or given_db() is not None:
+            raise click.UsageError("--demo opens the app on its own database: give it alone")
+        from netui.cli.demo import run_demo
+
+        sys.exit(run_demo(clock()))
     if ctx.invoked_subcommand is not None:
         from netui.cli.config import warn_about_settings
 

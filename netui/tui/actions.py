@@ -54,6 +54,7 @@ class Scope(StrEnum):
     SUMMARY = "summary"
     STATS = "stats"
     HELP = "help"
+    WELCOME = "welcome"
 
     @property
     def heading(self) -> str:
@@ -83,6 +84,7 @@ _SCOPE_TITLES = {
     Scope.SUMMARY: "At the end of a session",
     Scope.STATS: "Progress (p in Today)",
     Scope.HELP: "This help",
+    Scope.WELCOME: "The welcome (while there are no contacts)",
 }
 
 PALETTE_SCOPES = frozenset(
@@ -491,6 +493,24 @@ ACTIONS: tuple[Action, ...] = (
        "Scroll up a screenful."),
     _A("help.page_down", Scope.HELP, "pagedown", "scroll_pages(1)", "Page down", "Page down",
        "Scroll down a screenful."),
+    # -- the first run: the welcome's offers, and the two settings it asks for ------------
+    _A("welcome.import", Scope.WELCOME, "i", "offer('import')", "Import", "Import contacts",
+       "LinkedIn, Google, Outlook, CSV or vCard, with a preview.", show=True),
+    _A("welcome.add", Scope.WELCOME, "n", "offer('add')", "Add", "Add someone by hand",
+       "The new-contact form.", show=True),
+    _A("welcome.time", Scope.WELCOME, "a", "offer('time')", "Find time", "Find your time",
+       "The time audit: lay out a typical day and find the minutes.", show=True),
+    _A("welcome.goal", Scope.WELCOME, "g", "offer('goal')", "Goal", "Set the daily goal",
+       "How many minutes a day to spend reaching out.", show=True),
+    _A("welcome.keywords", Scope.WELCOME, "k", "offer('keywords')", "Looking for",
+       "What you are looking for",
+       "Target companies, industries and roles: people who match come first in triage.",
+       show=True),
+    _A("contacts.goal", Scope.CONTACTS, "", "set_goal", "Goal", "Set the daily goal",
+       "How many minutes a day to spend reaching out."),
+    _A("contacts.keywords", Scope.CONTACTS, "", "set_keywords", "Looking for",
+       "Target companies, industries, roles",
+       "The keywords that raise a contact's priority: people who match come first in triage."),
 )
 # fmt: on
 

@@ -46,7 +46,7 @@ HOSTILE_NOTES = 'Line one\nline two\r\n"quoted", semi; back\\slash \x00 nul 🎉
 
 def fill_everything(services: Services) -> None:
     """Demo contacts plus a row in every other table, and some awkward text."""
-    fill_demo(services, 200, seed=3)
+    fill_demo(services, 200, seed=3, practice=False)
     hostile = services.contacts.add(
         ContactDraft(
             full_name="Zoë “Ziggy” O'Brien-Ngata",

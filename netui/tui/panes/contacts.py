@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.content import Content
 from textual.message import Message
 from textual.timer import Timer
-from textual.widgets import Button, Input, Static
+from textual.widgets import Input, Static
 
 from netui.domain.clock import Clock, local_today
 from netui.domain.listing import ContactListing, SortKey, StatusFilter
@@ -30,6 +30,7 @@ from netui.tui.panes.listing_sync import ListingSync
 from netui.tui.text import literal
 from netui.tui.widgets.contact_detail import ContactDetail
 from netui.tui.widgets.contact_table import ContactTable
+from netui.tui.widgets.welcome import Offer, Welcome
 from netui.tui.workers import ReportsWorkerErrors
 
 if TYPE_CHECKING:
@@ -397,10 +398,24 @@ class ContactsPane(Pane, ReportsWorkerErrors):
         if self.check_action("edit_contact", ()):
             self.action_edit_contact()
 
-    @on(Button.Pressed, "#welcome-add")
-    def _welcome_add(self) -> None:
-        self.action_new_contact()
+    def action_set_goal(self) -> None:
+        dialogs.set_goal(self)
 
-    @on(Button.Pressed, "#welcome-import")
-    def _welcome_import(self) -> None:
-        self.action_import_contacts()
+    def action_set_keywords(self) -> None:
+        dialogs.set_keywords(self)
+
+    def settings_changed(self) -> None:
+        """A setting the other panes show changed (the goal, the keywords): they read again."""
+        self.post_message(self.Changed())
+
+    @on(Welcome.Chosen)
+    def _welcome_offer(self, message: Welcome.Chosen) -> None:
+        if not self.loaded:
+            return  # the database is still opening
+        {
+            Offer.IMPORT: self.action_import_contacts,
+            Offer.ADD: self.action_new_contact,
+            Offer.TIME: lambda: dialogs.time_audit(self),
+            Offer.GOAL: self.action_set_goal,
+            Offer.KEYWORDS: self.action_set_keywords,
+        }[message.offer]()
