@@ -76,6 +76,7 @@ class TodayPane(Pane, ReportsWorkerErrors):
     TodayPane.-stacked #today-columns { layout: vertical; }
     TodayPane.-stacked #today-timer-box { width: 1fr; margin-right: 0; }
     TodayPane #today-progress { height: auto; margin-top: 1; }
+    TodayPane.-stacked #today-summary { display: none; }
     TodayPane #today-queue-heading { height: auto; margin-top: 1; }
     TodayPane #today-queue { height: 1fr; min-height: 3; background: transparent; }
     """
