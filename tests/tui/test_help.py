@@ -200,3 +200,19 @@ async def test_a_command_line_that_cannot_be_read_is_said_and_the_keys_stay(
         assert await until(pilot, lambda: "could not be read" in screen.commands_note, 10)
         assert "netui/cli/gone.py" in screen.commands_note
         assert {row.action_id for row in screen.shown_rows} >= {"contacts.search"}
+
+
+async def test_a_hostile_search_is_shown_literally(
+    seeded: Services, make_app: AppFactory, wait_ready: WaitReady
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot)
+        screen = await open_help(app, pilot)
+        screen.search_box.value = "[bold]x[/] [@click=app.quit]q\x1b[2J" + "y" * 100_000
+        await pilot.pause(0.2)
+        text = screen_text(app)
+        assert "Nothing matches “[bold]x[/] [@click=app.quit]q" in text
+        assert "\x1b" not in text
+        await pilot.click("#help-count")
+        assert app.is_running

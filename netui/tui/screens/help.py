@@ -22,6 +22,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import Input, Static
 
+from netui.display import one_line
 from netui.tui.actions import Scope, bindings
 from netui.tui.screens.base import NetuiDialog
 from netui.tui.screens.help_cli import HEADING, command_rows
@@ -82,7 +83,9 @@ class HelpScreen(NetuiDialog[None], ReportsWorkerErrors):
         border: thick $primary; background: $surface; padding: 0 1;
     }
     HelpScreen #help-search { margin-bottom: 0; }
-    HelpScreen #help-count { height: 1; color: $text-muted; }
+    HelpScreen #help-count {
+        height: 1; color: $text-muted; text-wrap: nowrap; text-overflow: ellipsis;
+    }
     HelpScreen #help-scroll { height: 1fr; }
     """
 
@@ -147,6 +150,11 @@ class HelpScreen(NetuiDialog[None], ReportsWorkerErrors):
 
     @on(Input.Changed, "#help-search")
     def _search_changed(self) -> None:
+        typed = self.search_box.value
+        cleaned = one_line(typed)
+        if cleaned != typed:  # a pasted escape sequence never reaches the terminal
+            self.search_box.value = cleaned
+            return
         self.show_rows()
         self.query_one("#help-scroll", VerticalScroll).scroll_home(animate=False)
 
@@ -168,7 +176,9 @@ class HelpScreen(NetuiDialog[None], ReportsWorkerErrors):
         elif self.shown_rows:
             count = f"{len(self.shown_rows)} of {total} match · esc clears"
         else:
-            count = f"Nothing matches “{query.strip()}” · esc clears"
+            typed = one_line(query.strip())
+            typed = typed if len(typed) <= 40 else f"{typed[:39]}…"
+            count = f"Nothing matches “{typed}” · esc clears"
         self.query_one("#help-count", Static).update(count)
 
     # -- keys ---------------------------------------------------------------------------
