@@ -86,8 +86,9 @@ def demo_home() -> Iterator[Path]:
                     os.environ[name] = value
 
 
-def demo_app(home: Path, clock: Clock) -> NetuiApp:
-    """The app on a new demo database in ``home``, saying on screen that it is a demo."""
+def demo_app(home: Path, clock: Clock, command_line: click.Command | None = None) -> NetuiApp:
+    """The app on a new demo database in ``home``, saying on screen that it is a demo;
+    ``command_line`` is the ``netui`` group, whose commands its help lists."""
     from netui.services.context import open_services as open_database
     from netui.services.demo import fill_demo
     from netui.tui.app import NetuiApp
@@ -98,15 +99,15 @@ def demo_app(home: Path, clock: Clock) -> NetuiApp:
         fill_demo(services, DEMO_APP_CONTACTS, DEMO_APP_SEED)
     finally:
         services.close()
-    app = NetuiApp(path, clock)
+    app = NetuiApp(path, clock, command_line=command_line)
     app.title = DEMO_TITLE
     app.sub_title = DEMO_SUB_TITLE
     return app
 
 
-def run_demo(clock: Clock) -> int:
+def run_demo(clock: Clock, command_line: click.Command | None = None) -> int:
     """``netui --demo``: the app on a throwaway database; returns the app's exit status."""
     with demo_home() as home:
-        app = demo_app(home, clock)
+        app = demo_app(home, clock, command_line)
         app.run()
         return app.return_code or 0

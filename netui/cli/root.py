@@ -110,7 +110,7 @@ def cli(ctx: click.Context, demo: bool) -> None:
             raise click.UsageError("--demo opens the app on its own database: give it alone")
         from netui.cli.demo import run_demo
 
-        sys.exit(run_demo(clock()))
+        sys.exit(run_demo(clock(), ctx.command))  # help lists the commands, as below
     if ctx.invoked_subcommand is not None:
         from netui.cli.config import warn_about_settings
 

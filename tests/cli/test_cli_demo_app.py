@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import click
 import pytest
 from builders import WaitReady
 from cli_runner import Netui
@@ -60,6 +61,7 @@ def test_netui_demo_opens_the_app_on_its_own_files(
             config=os.environ[CONFIG_ENV_VAR],
             title=app.title,
             clock=app.clock,
+            commands=app.command_line,
         )
 
     monkeypatch.setattr(NetuiApp, "run", run)
@@ -70,6 +72,8 @@ def test_netui_demo_opens_the_app_on_its_own_files(
     assert seen["config"] == str(home / "settings.toml")
     assert seen["title"] == DEMO_TITLE
     assert seen["clock"] is cmd.clock
+    assert isinstance(seen["commands"], click.Group)  # help lists the commands, as without --demo
+    assert "contacts" in seen["commands"].list_commands(click.Context(seen["commands"]))
     assert not home.exists()
     assert not users_db.exists()
     assert os.environ[CONFIG_ENV_VAR] == "/nowhere/settings.toml"
