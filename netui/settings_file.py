@@ -84,6 +84,8 @@ def read_raw(path: Path) -> RawFile:
 
 def write_values(path: Path, values: Mapping[str, Any]) -> None:
     """Set top-level ``values`` in the file (creating it), keeping the rest as written."""
+    import tomllib
+
     import tomlkit
     from tomlkit.exceptions import ParseError
 
@@ -103,7 +105,14 @@ def write_values(path: Path, values: Mapping[str, Any]) -> None:
         ) from None
     for key, value in values.items():
         document[key] = list(value) if isinstance(value, tuple) else value
-    _replace(target, tomlkit.dumps(document))
+    new_text = tomlkit.dumps(document)
+    try:  # what is written must read back: tomlkit can write what TOML 1.0 refuses
+        tomllib.loads(new_text)
+    except tomllib.TOMLDecodeError:
+        raise SettingsFileError(
+            f"{path.name}: not changed: a value holds a character a settings file cannot keep"
+        ) from None
+    _replace(target, new_text)
 
 
 def _replace(path: Path, text: str) -> None:

@@ -191,9 +191,8 @@ class ContactService:
 
     def list_rows(self) -> list[ContactRow]:
         """Every contact as a compact list row, priority scored for today."""
-        with self.db.reading() as connection:
-            builder = self._row_builder()
-            return builder.build_all(ContactReads(connection).iter_records())
+        with self.db.reading() as connection, ContactReads(connection).iter_records() as records:
+            return self._row_builder().build_all(records)
 
     def first_rows(self, count: int) -> list[ContactRow] | None:
         """The list's first ``count`` rows by priority, found without scoring everyone

@@ -21,6 +21,7 @@ from typing import Any
 
 from netui.db.engine import Database
 from netui.db.reads import stored_setting
+from netui.domain.clean_text import clean_line
 from netui.domain.free_gaps import WakingHours
 from netui.domain.priority import parse_keywords
 from netui.domain.settings_rules import (
@@ -151,7 +152,8 @@ class SettingsService:
         return tuple(self._get(TARGET_KEYWORDS))
 
     def set_target_keywords(self, text: str) -> tuple[str, ...]:
-        keywords = parse_keywords(text)
+        """Save the keywords typed (comma-separated), controls cleaned out as at every entry."""
+        keywords = parse_keywords(",".join(clean_line(part) for part in text.split(",")))
         self._set(TARGET_KEYWORDS, keywords)
         return keywords
 

@@ -223,3 +223,27 @@ def test_each_services_may_be_given_its_own_file(
         opened.close()
     assert demo.read_text("utf-8") == "bell = false\n"
     assert not Path(os.environ["NETUI_CONFIG"]).exists()
+
+
+def test_keywords_with_terminal_controls_are_cleaned_and_the_file_still_reads(
+    services: Services, settings_file: Path
+) -> None:
+    """tomlkit writes ESC as ``\\e``, which TOML 1.0 (tomllib) refuses: typed controls
+    are cleaned at entry, so a keyword can never make the whole file unreadable."""
+    saved = services.settings.set_target_keywords("\x1b[31mred\x1b[0m, ok\x07, [/]")
+    assert saved == ("red", "ok", "[/]")
+    assert services.settings.problems() == ()
+    assert services.settings.target_keywords() == ("red", "ok", "[/]")
+
+
+def test_a_value_the_file_could_not_read_back_is_refused_and_the_file_kept(
+    settings_file: Path,
+) -> None:
+    from netui.settings_file import write_values
+
+    settings_file.parent.mkdir(parents=True)
+    settings_file.write_text("bell = true  # mine\n")
+    with pytest.raises(SettingsFileError) as refused:
+        write_values(settings_file, {"theme": "odd\x1bname"})
+    assert "settings.toml: not changed" in str(refused.value)
+    assert settings_file.read_text() == "bell = true  # mine\n"
