@@ -20,12 +20,11 @@ import click
 from netui.cli.base import db_option, db_path, given_db, open_services
 from netui.config import DB_ENV_VAR
 from netui.domain.clock import Clock
+from netui.settings_file import CONFIG_ENV_VAR
 
 if TYPE_CHECKING:
     from netui.tui.app import NetuiApp
 
-CONFIG_ENV_VAR = "NETUI_CONFIG"
-"""Where netui reads its settings file from, when set (the settings file's own override)."""
 DEMO_APP_CONTACTS = 300
 DEMO_APP_SEED = 7
 DEMO_TITLE = "netui DEMO"
