@@ -11,7 +11,6 @@ from builders import WaitReady
 from cli_runner import Netui
 
 from netui.cli.demo import (
-    CONFIG_ENV_VAR,
     DEMO_APP_CONTACTS,
     DEMO_SUB_TITLE,
     DEMO_TITLE,
@@ -19,6 +18,7 @@ from netui.cli.demo import (
     demo_home,
 )
 from netui.domain.clock import FakeClock
+from netui.settings_file import CONFIG_ENV_VAR
 from netui.tui.app import NetuiApp
 
 
