@@ -25,10 +25,13 @@ from netui.tui.app import NetuiApp
 def _private_data_dirs(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Point NETUI_DB and the platform data folder (XDG_DATA_HOME) at a fresh temp folder."""
+    """Point NETUI_DB, NETUI_CONFIG and the platform data and config folders (XDG_DATA_HOME,
+    XDG_CONFIG_HOME) at a fresh temp folder: no test reads or writes a real settings file."""
     home = tmp_path_factory.mktemp("netui-env")
     monkeypatch.setenv("NETUI_DB", str(home / "netui.db"))
+    monkeypatch.setenv("NETUI_CONFIG", str(home / "config" / "settings.toml"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "xdg-data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "xdg-config"))
     monkeypatch.delenv("NETUI_DEBUG", raising=False)
 
 

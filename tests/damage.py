@@ -19,7 +19,7 @@ def filled_database(path: Path, contacts: int = 400) -> Path:
     """A closed netui database with invented people, interactions and triage in it."""
     services = open_services(path, FakeClock(NOW))
     try:
-        fill_demo(services, contacts, seed=3)
+        fill_demo(services, contacts, seed=3, practice=False)
     finally:
         services.close()
     return path

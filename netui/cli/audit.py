@@ -110,17 +110,16 @@ def gap_lines(found: CalendarGaps) -> list[str]:
 )
 @click.option(
     "--waking",
-    default="07:00-22:00",
-    show_default=True,
     metavar="HH:MM-HH:MM",
-    help="The hours you could network in, for --ics.",
+    help="The hours you could network in, for --ics (default: [working_hours] in the"
+    " settings file, else 07:00-22:00).",
 )
 @click.option("--accept", is_flag=True, help="Make the suggested goal your daily goal.")
 @json_option
 @db_option
-def audit(ics: Path | None, waking: str, accept: bool, as_json: bool) -> None:
+def audit(ics: Path | None, waking: str | None, accept: bool, as_json: bool) -> None:
     """Where a typical weekday goes, the daily goal it allows, and your calendar's gaps."""
-    hours = _waking(waking)
+    hours = _waking(waking) if waking is not None else None
     with open_services(writing=accept) as services:
         saved = services.audit.load()
         goal = saved.result.suggested_goal

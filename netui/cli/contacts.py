@@ -21,6 +21,7 @@ from netui.cli.output import (
     show_lines,
 )
 from netui.cli.params import CONTACT_ID, read_option
+from netui.cli.referral_output import person_text, referral_fields
 from netui.cli.table import terminal_table
 from netui.domain.inputs import (
     read_cadence,
@@ -99,29 +100,57 @@ def _field_changes(options: dict[str, Any]) -> dict[str, Any]:
 @click.command()
 @click.argument("name")
 @contact_fields
+@click.option(
+    "--referred-by",
+    "referred_by",
+    type=CONTACT_ID,
+    metavar="ID",
+    help="The contact who referred you to them (see netui show ID for the chain).",
+)
 @json_option
 @db_option
-def add(name: str, as_json: bool, **options: Any) -> None:
+def add(name: str, referred_by: int | None, as_json: bool, **options: Any) -> None:
     """Add a contact called NAME."""
     first, last = split_name(name)
     draft = dataclasses.replace(
         ContactDraft(full_name=name, first_name=first, last_name=last), **_field_changes(options)
     )
+    referrer = None
     with open_services(writing=True) as services:
-        contact = services.contacts.add(draft)
+        if referred_by is None:
+            contact = services.contacts.add(draft)
+        else:
+            contact = services.referrals.add_referred(referred_by, draft)
+            referrer = services.contacts.get(referred_by)
     if as_json:
         echo_json(contact_json(contact))
-    else:
-        click.echo(f"Added #{contact.id} {printable(contact.full_name)}")
+        return
+    by = f", referred by {person_text(referrer)}" if referrer is not None else ""
+    click.echo(f"Added #{contact.id} {printable(contact.full_name)}{by}")
 
 
 @click.command()
 @click.argument("contact_id", metavar="ID", type=CONTACT_ID)
 @click.option("--name", help="A new full name.")
 @contact_fields
+@click.option(
+    "--referred-by",
+    "referred_by",
+    type=CONTACT_ID,
+    metavar="ID",
+    help="The contact who referred you to them.",
+)
+@click.option("--not-referred", is_flag=True, help="Forget who referred them.")
 @json_option
 @db_option
-def edit(contact_id: int, name: str | None, as_json: bool, **options: Any) -> None:
+def edit(
+    contact_id: int,
+    name: str | None,
+    referred_by: int | None,
+    not_referred: bool,
+    as_json: bool,
+    **options: Any,
+) -> None:
     """Change a contact's details; only the options given change.
 
     Repeated options (--email, --phone, --tag) replace the whole list; give an empty
@@ -131,16 +160,26 @@ def edit(contact_id: int, name: str | None, as_json: bool, **options: Any) -> No
     if name is not None:
         first, last = split_name(name)
         changes.update(full_name=name, first_name=first, last_name=last)
-    if not changes:
+    if referred_by is not None and not_referred:
+        raise click.UsageError("--referred-by and --not-referred cannot go together")
+    if not changes and referred_by is None and not not_referred:
         raise click.UsageError("nothing to change: give at least one option (see --help)")
     with open_services(writing=True) as services:
-        draft = dataclasses.replace(services.contacts.get(contact_id).to_draft(), **changes)
-        contact = services.contacts.update(contact_id, draft)
+        contact = services.contacts.get(contact_id)
+        if referred_by is not None:
+            services.referrals.link(contact_id, referred_by)
+        elif not_referred:
+            services.referrals.unlink(contact_id)
+        if changes:
+            draft = dataclasses.replace(contact.to_draft(), **changes)
+            contact = services.contacts.update(contact_id, draft)
     if as_json:
         echo_json(contact_json(contact))
-    else:
-        changed = ", ".join(sorted(k.replace("_", " ") for k in changes if k != "first_name"))
-        click.echo(f"Updated #{contact.id} {printable(contact.full_name)} ({changed})")
+        return
+    changed = sorted(k.replace("_", " ") for k in changes if k != "first_name")
+    if referred_by is not None or not_referred:
+        changed.append("referred by")
+    click.echo(f"Updated #{contact.id} {printable(contact.full_name)} ({', '.join(changed)})")
 
 
 @click.command()
@@ -196,7 +235,8 @@ def show(contact_id: int, as_json: bool) -> None:
     with open_services(writing=False) as services:
         contact = services.contacts.get(contact_id)
         history = services.interactions.history(contact_id)
-    if as_json:
+        about = None if as_json else services.referrals.about(contact_id)
+    if about is None:
         echo_json({**contact_json(contact), "interactions": [interaction_json(i) for i in history]})
     else:
-        echo_lines(show_lines(contact, history, today()))
+        echo_lines(show_lines(contact, history, today(), referral_fields(about)))

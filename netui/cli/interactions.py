@@ -9,6 +9,7 @@ import click
 from netui.cli.base import clock, db_option, json_option, open_services, today
 from netui.cli.output import echo_json, follow_up_text, interaction_json, printable
 from netui.cli.params import CONTACT_ID, OutcomeType, read_option
+from netui.cli.referral_output import referral_hint
 from netui.domain.clock import local_zone
 from netui.domain.inputs import read_follow_up, read_when
 from netui.domain.types import Channel, InteractionDraft, Outcome
@@ -102,3 +103,5 @@ def log(
     )
     if logged.follow_up:
         click.echo(f"Follow up: {follow_up_text(logged.follow_up, today())}")
+    if logged.outcome is Outcome.REFERRAL:
+        click.echo(referral_hint(contact))

@@ -274,7 +274,14 @@ def _cadence_text(contact: Contact, today: date) -> str:
     return f"{cadence.label} · next due {format_loose_date(due, DatePrecision.DAY)} ({state})"
 
 
-def show_lines(contact: Contact, history: Sequence[Interaction], today: date) -> list[str]:
+def show_lines(
+    contact: Contact,
+    history: Sequence[Interaction],
+    today: date,
+    extra: Sequence[tuple[str, str]] = (),
+) -> list[str]:
+    """The ``show`` page; ``extra`` are labelled lines (already safe) after the fields."""
+
     def joined(values: Sequence[str]) -> str:
         return ", ".join(printable(v) for v in values) or "-"
 
@@ -302,6 +309,7 @@ def show_lines(contact: Contact, history: Sequence[Interaction], today: date) ->
         ("Last contact", last),
         ("Cadence", _cadence_text(contact, today)),
         ("Next follow-up", follow_up_text(contact.next_follow_up, today)),
+        *extra,
     ]
     label_width = max(len(label) for label, _ in fields) + 2
     lines = [f"#{contact.id}  {printable(contact.full_name)}"]

@@ -14,7 +14,7 @@ from collections.abc import Iterator, MutableMapping
 import click
 
 from netui import __version__
-from netui.cli.base import CliContext, NetuiGroup, clock, db_option, db_path
+from netui.cli.base import CliContext, NetuiGroup, clock, db_option, db_path, given_db
 from netui.domain.clock import system_clock
 
 #: Every subcommand: its name, and where it is defined (``module:attribute``).
@@ -28,6 +28,7 @@ COMMANDS = {
     "top20": "netui.cli.triage:top20",
     "log": "netui.cli.interactions:log",
     "settings": "netui.cli.settings:settings",
+    "config": "netui.cli.config:config",
     "db": "netui.cli.database:db",
     "demo": "netui.cli.demo:demo",
     "export": "netui.cli.exporting:export",
@@ -39,6 +40,9 @@ COMMANDS = {
     "timer": "netui.cli.timer:timer",
     "today": "netui.cli.today:today",
     "audit": "netui.cli.audit:audit",
+    "stats": "netui.cli.stats:stats",
+    "report": "netui.cli.report:report",
+    "serve": "netui.cli.serve:serve",
 }
 
 
@@ -87,8 +91,13 @@ class LazyCommands(MutableMapping[str, click.Command]):
 )
 @click.version_option(__version__, "--version", prog_name="netui", message="%(prog)s %(version)s")
 @db_option
+@click.option(
+    "--demo",
+    is_flag=True,
+    help="Open the app on invented people in a throwaway database (your data is not touched).",
+)
 @click.pass_context
-def cli(ctx: click.Context) -> None:
+def cli(ctx: click.Context, demo: bool) -> None:
     """Get back in touch with the people who can help.
 
     With no command, opens the app. The commands below do the same things from a shell
@@ -96,7 +105,16 @@ def cli(ctx: click.Context) -> None:
     """
     if ctx.obj is None:
         ctx.obj = CliContext(clock=system_clock)  # tests invoke the group with a fake one
+    if demo:
+        if ctx.invoked_subcommand is not None or given_db() is not None:
+            raise click.UsageError("--demo opens the app on its own database: give it alone")
+        from netui.cli.demo import run_demo
+
+        sys.exit(run_demo(clock(), ctx.command))  # help lists the commands, as below
     if ctx.invoked_subcommand is not None:
+        from netui.cli.config import warn_about_settings
+
+        warn_about_settings(ctx)  # the app shows them in a toast instead
         return
     path = db_path()
     from netui.services.maintenance import ensure_openable
@@ -104,7 +122,7 @@ def cli(ctx: click.Context) -> None:
     ensure_openable(path)  # refuse a foreign or too-new file before the screen changes
     from netui.tui.app import NetuiApp
 
-    app = NetuiApp(path, clock())
+    app = NetuiApp(path, clock(), command_line=ctx.command)  # help lists its commands
     app.run()
     if app.return_code:
         sys.exit(app.return_code)  # the app printed why as it closed

@@ -1,4 +1,8 @@
-"""``settings``: preferences stored in the database (target keywords, the daily session, theme)."""
+"""``settings``: change one preference (target keywords, the daily session) in the settings file.
+
+Each command rewrites only its own key of the settings file (``netui config path``), keeping
+the rest of the file as written; ``netui config show`` lists every setting and its source.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +15,7 @@ from netui.cli.output import echo_json, printable
 @click.group()
 @db_option
 def settings() -> None:
-    """Preferences stored in the database."""
+    """Preferences, kept in the settings file (see netui config)."""
 
 
 @settings.command("targets")

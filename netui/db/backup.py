@@ -229,7 +229,12 @@ class BackupRepository:
         rows written per section key. The tables must be empty (see :meth:`filled`).
 
         Raises RestoreConflictError naming the first record the database refuses.
+
+        References are checked once every table is written (``defer_foreign_keys``, which
+        SQLite turns off again at the commit): a contact may name, as who referred them,
+        a contact with a higher id, which is inserted after them.
         """
+        self.session.connection().exec_driver_sql("PRAGMA defer_foreign_keys = ON")
         counts: dict[str, int] = {}
         for section in sections():
             name = section.table.name
@@ -240,6 +245,7 @@ class BackupRepository:
             else:
                 rows = list(records.get(name, ()))
             counts[section.key] = self._insert(section, rows)
+        self._check_references()
         self._fix_sequences()
         return counts
 
@@ -266,6 +272,16 @@ class BackupRepository:
                     detail = str(error.orig) if error.orig else str(error)
                     raise RestoreConflictError(f"{section.key}[{refused}]", detail) from None
         return len(rows)
+
+    def _check_references(self) -> None:
+        """Name the first row left pointing at nothing (the checks before should stop any)."""
+        broken = self.session.connection().exec_driver_sql("PRAGMA foreign_key_check").first()
+        if broken is not None:
+            table, rowid, parent = broken[0], broken[1], broken[2]
+            key = SECTION_KEYS.get(table, table)
+            raise RestoreConflictError(
+                f"{key} (row {rowid})", f"points at a missing {parent.replace('_', ' ')}"
+            )
 
     def _fix_sequences(self) -> None:
         """Make AUTOINCREMENT counters (if a table has one) continue after the restored ids."""

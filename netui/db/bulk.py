@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from netui.db.contacts import draft_columns
 from netui.db.models import Base, ContactModel
 from netui.domain.demo_people import InventedContact
+from netui.domain.timer import TimedSession, active_seconds
 from netui.domain.types import InteractionDraft
 
 CHUNK_SIZE = 5000
@@ -71,6 +72,7 @@ def _logged(contact_id: int, interaction: InteractionDraft) -> dict[str, Any]:
         "note": interaction.note,
         "follow_up": interaction.follow_up,
         "created_at": interaction.occurred_at,
+        "script_revision_id": interaction.script_revision_id,
     }
 
 
@@ -102,3 +104,35 @@ def insert_invented(
         (_logged(ids[position], item) for position, history in histories for item in history),
     )
     return len(ids), logged
+
+
+def insert_sessions(session: Session, sessions: Iterable[TimedSession]) -> int:
+    """Insert ended timer sessions and their pauses (an invented past); returns how many."""
+    sessions_table = Base.metadata.tables["timer_session"]
+    pauses_table = Base.metadata.tables["timer_pause"]
+    stmt = insert(sessions_table).returning(sessions_table.c.id)
+    count = 0
+    for timed in sessions:
+        if timed.ended_at is None:
+            raise ValueError("only ended sessions can be inserted in bulk")
+        session_id = session.execute(
+            stmt,
+            {
+                "planned_minutes": timed.planned_minutes,
+                "started_at": timed.started_at,
+                "ended_at": timed.ended_at,
+                "active_seconds": round(active_seconds(timed, timed.ended_at)),
+                "last_seen_at": timed.last_seen_at,
+                "goal_minutes": timed.goal_minutes,
+            },
+        ).scalar_one()
+        if timed.pauses:
+            session.execute(
+                insert(pauses_table),
+                [
+                    {"session_id": session_id, "started_at": p.started_at, "ended_at": p.ended_at}
+                    for p in timed.pauses
+                ],
+            )
+        count += 1
+    return count

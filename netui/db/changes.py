@@ -15,6 +15,9 @@ own commits that wrote is reported to the watcher (:func:`listen_for_own_writes`
 What is left is the moment between our commit and that second look; another netui's
 commit landing exactly there is taken for ours (it is still shown on the next change, or
 the next start).
+
+The watcher itself is the standard library's; SQLAlchemy is imported only to hook the
+engine, when the process makes its first session (nothing is written before that).
 """
 
 from __future__ import annotations
@@ -22,10 +25,11 @@ from __future__ import annotations
 import sqlite3
 import threading
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, event
-from sqlalchemy.orm import Session, sessionmaker
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session, sessionmaker
 
 __all__ = ["ChangeWatcher", "listen_for_own_writes"]
 
@@ -107,6 +111,8 @@ def listen_for_own_writes(
     Reads commit too (every session ends in one), but only a commit that changed rows moves
     ``data_version``; SQLite's per-connection ``total_changes`` tells the two apart.
     """
+    from sqlalchemy import event
+
     pending = threading.local()  # set between a write's commit and its after_commit
 
     def changes(connection: Any) -> int:

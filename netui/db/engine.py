@@ -177,6 +177,8 @@ class Database:
         self._idle_readers: list[sqlite3.Connection] = []  # reused, one reading at a time
         self._readers: list[sqlite3.Connection] = []  # every one opened, to close
         self._reading = threading.local()  # the connection this thread is reading on
+        self._watcher: ChangeWatcher | None = None  # told of own writes once sessions exist
+        self._closed = False
 
     @property
     def engine(self) -> Engine:
@@ -196,8 +198,16 @@ class Database:
             stamped = self.engine.execution_options(**{CLOCK_OPTION: self.clock})
             with self._lock:
                 if self._session_factory is None:
-                    self._session_factory = sessionmaker(stamped, expire_on_commit=False)
+                    made = sessionmaker(stamped, expire_on_commit=False)
+                    if self._watcher is not None:
+                        self._hook(made, self._watcher)
+                    self._session_factory = made
         return self._session_factory
+
+    def _hook(self, sessions: sessionmaker[Session], watcher: ChangeWatcher) -> None:
+        from netui.db.changes import listen_for_own_writes
+
+        listen_for_own_writes(self.engine, sessions, watcher)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -250,28 +260,55 @@ class Database:
                     pass  # closed meanwhile (close() came first): nothing left to end
                 else:
                     with self._lock:
-                        if connection in self._readers:  # not closed since
+                        ended = self._closed and connection in self._readers
+                        if ended:  # close() came while it was reading: it is ours to close
+                            self._readers.remove(connection)
+                        elif connection in self._readers:
                             self._idle_readers.append(connection)
+                    if ended:
+                        connection.close()
 
     def watch_changes(self) -> ChangeWatcher:
         """A watcher of what other processes commit; this Database's own writes are not news.
 
         Hooks every session's commit (see :mod:`netui.db.changes`), so take at most one.
+        Until the first session is made, nothing is hooked (so SQLAlchemy is not imported):
+        no write can come before it.
         """
-        from netui.db.changes import ChangeWatcher, listen_for_own_writes
+        from netui.db.changes import ChangeWatcher
 
         watcher = ChangeWatcher(self.path)
-        listen_for_own_writes(self.engine, self._sessions, watcher)
+        with self._lock:
+            sessions = self._session_factory
+            if sessions is None:
+                self._watcher = watcher
+        if sessions is not None:
+            self._hook(sessions, watcher)
         return watcher
 
-    def close(self) -> None:
+    def release_connections(self) -> None:
+        """Close every connection not in use (the next read or session opens new ones).
+
+        For before this process opens the file by other means than SQLite (the file
+        checks and backups do): closing any descriptor of a file drops every lock the
+        process holds on it, and another process would then take SQLite's write-ahead
+        log for unused and delete it under this one's connections.
+        """
         with self._lock:
-            readers, self._readers, self._idle_readers = self._readers, [], []
+            idle, self._idle_readers = self._idle_readers, []
+            self._readers = [c for c in self._readers if c not in idle]
             engine = self._engine
-        for connection in readers:
+        for connection in idle:
             connection.close()
         if engine is not None:
             engine.dispose()
+
+    def close(self) -> None:
+        """Close every connection; one another thread is reading on is closed as its
+        reading ends (closing it under a running query would crash the interpreter)."""
+        with self._lock:
+            self._closed = True
+        self.release_connections()
 
 
 def open_database(path: Path, clock: Clock, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Database:

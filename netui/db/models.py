@@ -154,6 +154,11 @@ class ContactModel(Base):
     # The name other programs know this person by (a vCard's UID): given once, kept for good.
     # The Python default covers the ORM and Core inserts; the import's raw inserts name it.
     uid: Mapped[str] = mapped_column(Text, default=new_uid, index=True, unique=True)
+    # Who introduced the user to this person (migration 0007). Not a Contact field: only
+    # netui.db.referrals reads and writes it, so list rows and exports are unchanged.
+    referred_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("contact.id", ondelete="SET NULL"), nullable=True, index=True
+    )
 
 
 class InteractionModel(Base):

@@ -35,6 +35,7 @@ from netui.domain.demo_words import (
     US_AREA_CODES,
 )
 from netui.domain.types import (
+    Channel,
     ContactDraft,
     DatePrecision,
     InteractionDraft,
@@ -45,8 +46,32 @@ from netui.domain.types import (
 
 __all__ = ["TOP20_DEMO_SIZE", "InventedContact", "generate_contacts", "invent_people"]
 
-TOP20_DEMO_SIZE = 12  # leaves room, so the demo can show adding to the Top 20
-REACHED = tuple(o for o in Outcome if o.reached)
+TOP20_DEMO_SIZE = 16  # leaves room, so the demo can show adding to the Top 20
+# Since joining the Top 20, odd ranks were reached (so about half are) and even ranks were
+# tried without reaching them, or not yet: between them every outcome comes up.
+CAMPAIGN_REACHED = (
+    Outcome.MEETING_SET,
+    Outcome.REFERRAL,
+    Outcome.TALKED,
+    Outcome.REPLIED,
+    Outcome.MEETING_SET,
+    Outcome.DECLINED,
+    Outcome.REFERRAL,
+    Outcome.TALKED,
+)
+CAMPAIGN_TRIED = (Outcome.NO_ANSWER, Outcome.LEFT_MESSAGE)
+CAMPAIGN_CHANNEL = {
+    Outcome.NO_ANSWER: Channel.CALL,
+    Outcome.LEFT_MESSAGE: Channel.CALL,
+    Outcome.REPLIED: Channel.EMAIL,
+    Outcome.TALKED: Channel.CALL,
+    Outcome.MEETING_SET: Channel.MESSAGE,
+    Outcome.REFERRAL: Channel.MEETING,
+    Outcome.DECLINED: Channel.EMAIL,
+}
+DUE_TODAY_RANKS = frozenset({2, 4})
+OVERDUE_RANKS = frozenset({6, 8})
+NOT_YET_TRIED_RANKS = frozenset({12, 16})
 
 T = TypeVar("T")
 
@@ -171,9 +196,13 @@ def _local_moment(day: date, rng: random.Random) -> datetime:
 
 
 def _interaction(
-    rng: random.Random, when: datetime, outcome: Outcome | None = None
+    rng: random.Random,
+    when: datetime,
+    outcome: Outcome | None = None,
+    channel: Channel | None = None,
 ) -> InteractionDraft:
-    channel = _weighted(rng, CHANNEL_WEIGHTS)
+    if channel is None:
+        channel = _weighted(rng, CHANNEL_WEIGHTS)
     if outcome is None:
         outcome = _weighted(rng, OUTCOME_WEIGHTS[channel])
     chance, low, high = FOLLOW_UPS[outcome]
@@ -185,27 +214,45 @@ def _interaction(
     return InteractionDraft(channel, outcome, note, occurred_at=when, follow_up=follow_up)
 
 
-def _history(rng: random.Random, now: datetime, since: datetime | None) -> list[InteractionDraft]:
-    """One to four interactions over the last eighteen months, oldest first, all in the past.
-
-    With ``since`` (a Top 20 member's joining time) one more often follows it and reached
-    the person, so the Top 20 progress has something to count.
-    """
+def _history(rng: random.Random, now: datetime, before: datetime) -> list[InteractionDraft]:
+    """One to four interactions over the last eighteen months, oldest first, all before
+    ``before`` (now, or the moment a Top 20 member joined)."""
     today = now.astimezone().date()
     count = _weighted(rng, ((1, 45), (2, 30), (3, 17), (4, 8)))
     day = today - timedelta(days=rng.randint(20, 540))
     moments: list[datetime] = []
     for _ in range(count):
         moment = _local_moment(day, rng)
-        if moment < (since or now) - timedelta(hours=1):
+        if moment < before - timedelta(hours=1):
             moments.append(moment)
         day += timedelta(days=rng.randint(2, 40))
-    rows = [_interaction(rng, m) for m in sorted(moments)]
-    if since is not None and rng.random() < 0.6:
-        span = max(int((now - since).total_seconds()) - 3600, 120)
-        when = since + timedelta(seconds=rng.randint(60, span))
-        rows.append(_interaction(rng, when, rng.choice(REACHED)))
-    return rows
+    return [_interaction(rng, m) for m in sorted(moments)]
+
+
+def _campaign(
+    rng: random.Random, now: datetime, since: datetime, rank: int
+) -> list[InteractionDraft]:
+    """What was logged with a Top 20 member since they joined: reached (odd ranks), tried
+    with a follow-up due today or overdue, or not tried yet."""
+    if rank in NOT_YET_TRIED_RANKS:
+        return []
+    if rank % 2:
+        outcome = CAMPAIGN_REACHED[(rank // 2) % len(CAMPAIGN_REACHED)]
+    else:
+        outcome = CAMPAIGN_TRIED[(rank // 2) % len(CAMPAIGN_TRIED)]
+    today = now.astimezone().date()
+    latest = now - timedelta(hours=1)
+    overdue = 0
+    if rank in OVERDUE_RANKS:
+        overdue = rng.randint(1, max(1, min(6, (now - since).days - 1)))
+        latest = now - timedelta(days=overdue, hours=1)
+    span = max(int((latest - since).total_seconds()), 120)
+    when = since + timedelta(seconds=rng.randint(60, span))
+    logged = _interaction(rng, when, outcome, CAMPAIGN_CHANNEL[outcome])
+    if rank in DUE_TODAY_RANKS or rank in OVERDUE_RANKS:
+        due = max(today - timedelta(days=overdue), when.astimezone().date())
+        logged = replace(logged, follow_up=due)
+    return [logged]
 
 
 def _status(rng: random.Random) -> TriageStatus:
@@ -222,9 +269,10 @@ def _status(rng: random.Random) -> TriageStatus:
 def invent_people(count: int, seed: int, now: datetime) -> Iterator[InventedContact]:
     """``count`` invented people with their triage and history, the same for a seed and moment.
 
-    A few (at most :data:`TOP20_DEMO_SIZE`) are in the Top 20, some saved for later,
-    skipped or archived; Top 20 members and a few others have a history, whose latest entry
-    sets their last contact and next follow-up.
+    A few (at most :data:`TOP20_DEMO_SIZE`) are in the Top 20, about half of them reached
+    since they joined and some with a follow-up due today or overdue; some are saved for
+    later, skipped or archived. Top 20 members and a few others have a history, whose
+    latest entry sets their last contact and next follow-up.
     """
     rng = random.Random(seed * 1_000_003 + 17)
     top_indexes = rng.sample(range(count), min(TOP20_DEMO_SIZE, count // 8))
@@ -236,7 +284,9 @@ def invent_people(count: int, seed: int, now: datetime) -> Iterator[InventedCont
         since = now - timedelta(days=rng.randint(3, 25)) if rank else None
         history: list[InteractionDraft] = []
         if since is not None or rng.random() < 0.05:
-            history = _history(rng, now, since)
+            history = _history(rng, now, since or now)
+        if rank and since is not None:
+            history += _campaign(rng, now, since, rank)
         follow_up = None
         if history:
             # The log explains the date: the latest call sets last contact and follow-up.

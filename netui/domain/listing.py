@@ -23,6 +23,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
+from netui.domain import quick_sort
 from netui.domain.types import ContactRow, TriageStatus
 
 __all__ = [
@@ -40,6 +41,8 @@ __all__ = [
 
 HAYSTACK_SEPARATOR = "\n"
 """Joins the fields of a haystack; whitespace, so no query term can span two fields."""
+COPIED_UP_TO = 50_000
+"""Rows up to which a search scans copies of their haystacks laid out in order."""
 
 
 class SortKey(StrEnum):
@@ -123,7 +126,25 @@ _SORT_KEYS: dict[SortKey, _RowKey] = {
 
 def sort_rows(rows: Iterable[ContactRow], key: SortKey) -> list[ContactRow]:
     """Rows in the order of `key` (a new list; ties broken by name, then id)."""
-    return sorted(rows, key=_SORT_KEYS[key])
+    return _order_from_names(_by_name(rows), key)
+
+
+def _by_name(rows: Iterable[ContactRow]) -> list[ContactRow]:
+    """Rows in the name order (`_name_key`), quickly (:mod:`netui.domain.quick_sort`)."""
+    return quick_sort.by_name(rows)
+
+
+_FROM_NAMES: dict[SortKey, Callable[[list[ContactRow]], list[ContactRow]]] = {
+    SortKey.NAME: list,
+    SortKey.PRIORITY: quick_sort.by_priority,
+    SortKey.STALENESS: quick_sort.by_staleness,
+    SortKey.COMPANY: quick_sort.by_company,
+}
+
+
+def _order_from_names(by_name: list[ContactRow], key: SortKey) -> list[ContactRow]:
+    """Rows in the order of `key`, from the rows in the name order (same as `_SORT_KEYS`)."""
+    return _FROM_NAMES[key](by_name)
 
 
 def row_order(key: SortKey, status: StatusFilter) -> _RowKey:
@@ -151,10 +172,15 @@ def _status_predicate(status: StatusFilter) -> Callable[[ContactRow], bool] | No
 
 
 def _filter_status(rows: Sequence[ContactRow], status: StatusFilter) -> list[ContactRow]:
-    predicate = _status_predicate(status)
-    if predicate is None:
+    # Written out rather than through _status_predicate: a call per row costs more than
+    # the test, and this runs over every contact when a view is first asked for.
+    if status is StatusFilter.ALL:
         return list(rows)
-    return [row for row in rows if predicate(row)]
+    if status is StatusFilter.ACTIVE:
+        archived = TriageStatus.ARCHIVED
+        return [row for row in rows if row.status != archived]
+    wanted = TriageStatus(status.value)
+    return [row for row in rows if row.status == wanted]
 
 
 def _filter_terms(rows: Sequence[ContactRow], terms: Sequence[str]) -> list[ContactRow]:
@@ -227,10 +253,15 @@ class _Base:
 
         Copies, allocated one after the other, so a search reads memory in order. Scanning
         the rows' own haystacks in a sorted order jumps around memory and is about 3-4 times
-        slower at 100,000 rows (cache misses), which is most of a keystroke's time.
+        slower at 100,000 rows (cache misses), which is most of a keystroke's time. Past
+        :data:`COPIED_UP_TO` rows the rows' own are scanned: the copies would cost more
+        memory (some 14 MiB at 100,000) than the time they save is worth.
         """
         if self._haystacks is None:
-            self._haystacks = [row.haystack + HAYSTACK_SEPARATOR for row in self.rows]
+            if len(self.rows) > COPIED_UP_TO:
+                self._haystacks = [row.haystack for row in self.rows]
+            else:
+                self._haystacks = [row.haystack + HAYSTACK_SEPARATOR for row in self.rows]
         return self._haystacks
 
     def forget_haystacks(self) -> None:
@@ -298,13 +329,23 @@ class ContactListing:
         sort_key = self._sort_key if key is None else key
         rows = self._sorted.get(sort_key)
         if rows is None:
-            rows = self._sorted[sort_key] = sort_rows(self._rows.values(), sort_key)
+            by_name = self._sorted.get(SortKey.NAME)
+            if by_name is None:  # kept: every other order starts from it
+                by_name = self._sorted[SortKey.NAME] = _by_name(self._rows.values())
+            rows = self._sorted[sort_key] = _order_from_names(by_name, sort_key)
         return rows
 
-    def _base(self, status: StatusFilter) -> _Base:
-        """Rows shown under `status`, in display order (cached)."""
+    def prepare(self) -> None:
+        """Sort by every key and pick out the default view of each, now (in a worker),
+        so that no first use of a sort key sorts on the UI thread."""
+        for key in SortKey:
+            self._base(StatusFilter.ACTIVE, key)
+
+    def _base(self, status: StatusFilter, key: SortKey | None = None) -> _Base:
+        """Rows shown under `status`, in display order (by `key`, else the current sort
+        key; cached)."""
         # The Top 20 ignores the sort key, so it is cached once under `None`.
-        sort_key = None if status is StatusFilter.TOP20 else self._sort_key
+        sort_key = None if status is StatusFilter.TOP20 else (key or self._sort_key)
         cache_key = (sort_key, status)
         base = self._bases.get(cache_key)
         if base is None:

@@ -32,6 +32,7 @@ from netui.domain.clean_text import clean_line, clean_multiline
 from netui.domain.contact_fields import BOOKKEEPING_FIELDS, FIELD_KINDS
 from netui.domain.contact_uid import uid_problem
 from netui.domain.record_shape import ValueKind
+from netui.domain.referrals import referral_loops_rule
 from netui.domain.script_inputs import name_key
 from netui.domain.script_types import MAX_SCRIPT_BODY, MAX_SCRIPT_NAME, MAX_SCRIPT_SUBJECT
 from netui.domain.scripts import ScriptChannel
@@ -250,7 +251,7 @@ STORED_RECORD_RULES = RecordRules(
         ("script_revision", "subject"): _SUBJECT,
         ("script_revision", "body"): _BODY,
     },
-    sections={"contact": (top20_rule,), "script": (script_names_rule,)},
+    sections={"contact": (top20_rule, referral_loops_rule), "script": (script_names_rule,)},
     cleaners={
         **{(record, name): clean_line for record, names in _ONE_LINE.items() for name in names},
         **{

@@ -153,11 +153,11 @@ class AuditService:
         days: int = DAYS_AHEAD,
     ) -> CalendarGaps:
         """Free stretches of the coming days in the calendar at ``path`` (a slow read:
-        the app runs it in a worker)."""
+        the app runs it in a worker), within ``waking`` or else the settings' working hours."""
         now = self.clock()
         first = today or local_today(self.clock)
         zone = local_zone()
-        hours = waking or WakingHours()
+        hours = waking or self.settings.working_hours()
         start = datetime.combine(first, hours.start).replace(tzinfo=zone) - timedelta(days=1)
         end = datetime.combine(first + timedelta(days=days), hours.end).replace(tzinfo=zone)
         calendar = read_busy(path, start, end, zone)

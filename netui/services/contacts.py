@@ -67,11 +67,19 @@ class RowBuilder:
         return self.build_all([record])[0]
 
     def build_all(self, records: Iterable[ListRecord]) -> list[ContactRow]:
-        """Score and shape many rows: the hot loop of start-up, so names are bound locally."""
+        """Score and shape many rows: the hot loop of start-up, so names are bound locally.
+
+        Equal names, companies, titles, days and scores are one object shared by their
+        rows (a few thousand companies and days among 100,000 contacts): some 15 MiB less.
+        """
         statuses, precisions = _STATUSES, _PRECISIONS
         parse_date, score, cadence_of = date.fromisoformat, priority_score, self._cadence
         today, targets = self.today, self.targets
         make_row = ContactRow._make
+        texts: dict[str, str] = {}
+        scores: dict[float, float] = {}
+        days: dict[str, date] = {}
+        text, number = texts.setdefault, scores.setdefault
         rows = []
         for (
             contact_id,
@@ -87,7 +95,11 @@ class RowBuilder:
             search_text,
             job_changed,
         ) in records:
-            last = parse_date(last_text) if last_text else None
+            last = None
+            if last_text:
+                last = days.get(last_text)
+                if last is None:
+                    last = days[last_text] = parse_date(last_text)
             priority = score(
                 strength=strength,
                 last_contacted=last,
@@ -101,15 +113,15 @@ class RowBuilder:
                 make_row(
                     (
                         contact_id,
-                        name,
-                        company,
-                        title,
+                        text(name, name),
+                        text(company, company),
+                        text(title, title),
                         statuses[status],
                         rank,
                         strength,
                         last,
                         precisions.get(precision or ""),
-                        priority,
+                        number(priority, priority),
                         make_haystack(search_text),
                         bool(job_changed),
                     )
@@ -179,10 +191,19 @@ class ContactService:
 
     def list_rows(self) -> list[ContactRow]:
         """Every contact as a compact list row, priority scored for today."""
+        with self.db.reading() as connection, ContactReads(connection).iter_records() as records:
+            return self._row_builder().build_all(records)
+
+    def first_rows(self, count: int) -> list[ContactRow] | None:
+        """The list's first ``count`` rows by priority, found without scoring everyone
+        (None when that would not be quicker: :mod:`netui.services.first_rows`)."""
+        from netui.services.first_rows import first_rows
+
+        return first_rows(self.db, self._row_builder(), count)
+
+    def count(self) -> int:
         with self.db.reading() as connection:
-            builder = self._row_builder()
-            records = ContactReads(connection).list_records()
-        return builder.build_all(records)
+            return ContactReads(connection).count()
 
     def row(self, contact_id: int) -> ContactRow:
         with self._stored() as contacts:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 from netui.db.engine import BUSY_TIMEOUT_MS, Database, open_database
 from netui.domain.clock import Clock
 from netui.services.safekeeping import prepare_to_write
+from netui.settings_file import resolve_settings_path
 
 if TYPE_CHECKING:
     from netui.services.audit import AuditService
@@ -27,8 +28,11 @@ if TYPE_CHECKING:
     from netui.services.importer import ImportService
     from netui.services.interactions import InteractionService
     from netui.services.merge import MergeService
+    from netui.services.referrals import ReferralService
+    from netui.services.report import ReportService
     from netui.services.scripts import ScriptService
     from netui.services.settings import SettingsService
+    from netui.services.stats import StatsService
     from netui.services.timer import TimerService
     from netui.services.today import TodayService
     from netui.services.triage import TriageService
@@ -78,7 +82,9 @@ class Services:
     interactions: Lazy[InteractionService] = Lazy(
         "netui.services.interactions", "InteractionService", "db", "clock"
     )
-    settings: Lazy[SettingsService] = Lazy("netui.services.settings", "SettingsService", "db")
+    settings: Lazy[SettingsService] = Lazy(
+        "netui.services.settings", "SettingsService", "db", "settings_path"
+    )
     backup: Lazy[BackupService] = Lazy("netui.services.backup", "BackupService", "db", "clock")
     export: Lazy[ExportService] = Lazy(
         "netui.services.export", "ExportService", "db", "clock", "backup"
@@ -96,10 +102,21 @@ class Services:
     audit: Lazy[AuditService] = Lazy(
         "netui.services.audit", "AuditService", "db", "clock", "settings"
     )
+    stats: Lazy[StatsService] = Lazy(
+        "netui.services.stats", "StatsService", "db", "clock", "settings", "referrals"
+    )
+    referrals: Lazy[ReferralService] = Lazy(
+        "netui.services.referrals", "ReferralService", "db", "clock"
+    )
+    report: Lazy[ReportService] = Lazy(
+        "netui.services.report", "ReportService", "db", "clock", "today", "stats"
+    )
 
-    def __init__(self, db: Database, clock: Clock) -> None:
+    def __init__(self, db: Database, clock: Clock, settings_path: Path | None = None) -> None:
         self.db = db
         self.clock = clock
+        self.settings_path = settings_path or resolve_settings_path()
+        """The settings file: ``$NETUI_CONFIG`` or the user config folder unless given."""
         self._building = threading.RLock()  # a service built from others takes it again
 
     @property
@@ -121,14 +138,20 @@ class Services:
 
 
 def open_services(
-    path: Path, clock: Clock, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS, writing: bool = True
+    path: Path,
+    clock: Clock,
+    *,
+    busy_timeout_ms: int = BUSY_TIMEOUT_MS,
+    writing: bool = True,
+    settings_path: Path | None = None,
 ) -> Services:
     """Open (creating or migrating) the database at ``path``; services are made as used.
 
     ``busy_timeout_ms`` is how long a write waits while another netui is writing.
     ``writing`` (the app, and every command that writes) first refuses a damaged file;
     a command that only reads passes False and is spared the check.
+    ``settings_path`` is the settings file (``$NETUI_CONFIG``, else the user config folder).
     """
     if writing:
         prepare_to_write(path, clock)
-    return Services(open_database(path, clock, busy_timeout_ms), clock)
+    return Services(open_database(path, clock, busy_timeout_ms), clock, settings_path)

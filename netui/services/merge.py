@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from netui.db.contacts import ContactRepository
 from netui.db.engine import Database
 from netui.db.merge import MergeRepository
+from netui.db.referrals import ReferralRepository
 from netui.db.write_lock import hold_write_lock
 from netui.domain.clock import Clock
 from netui.domain.contact_merge import (
@@ -20,6 +21,7 @@ from netui.domain.contact_merge import (
     merged_ranks,
     merged_top20_since,
 )
+from netui.domain.referrals import links_after_merge
 from netui.domain.types import Contact
 from netui.errors import NetuiError
 
@@ -47,7 +49,8 @@ class MergeService:
         unioned; ``keep``'s empty fields are filled from ``other``; notes are joined; the
         later last contact and the sooner follow-up are kept; the better triage status wins
         (Top 20 > later > new > skip > archived), and in the Top 20 ``keep`` takes the
-        better of the two ranks (the list never grows).
+        better of the two ranks (the list never grows). Referrals follow: whoever ``other``
+        referred, ``keep`` did (:func:`~netui.domain.referrals.links_after_merge`).
         """
         if keep_id == other_id:
             raise NetuiError(f"cannot merge contact {keep_id} into itself; choose two contacts")
@@ -59,7 +62,12 @@ class MergeService:
             ranks = merged_ranks(ContactRepository(session).top20_order(), keep_id, other_id)
             merged = replace(merged_contact(keep, other), top20_rank=ranks.pop(keep_id))
             since = merged_top20_since((keep.status, keep_since), (other.status, other_since))
-            return repo.merge_into(merged, since, other_id, ranks)
+            referrals = ReferralRepository(session)
+            links = links_after_merge(keep_id, other_id, referrals.links())
+            kept = repo.merge_into(merged, since, other_id, ranks)
+            for contact_id, referrer in links.items():  # who referred them, and whom they did
+                referrals.set_referrer(contact_id, referrer)
+            return kept
 
     def find_duplicates(self) -> list[DuplicatePair]:
         """Pairs of contacts that are likely one person, strongest evidence first.

@@ -52,7 +52,9 @@ class Scope(StrEnum):
     AUDIT = "audit"
     SESSION = "session"
     SUMMARY = "summary"
+    STATS = "stats"
     HELP = "help"
+    WELCOME = "welcome"
 
     @property
     def heading(self) -> str:
@@ -80,11 +82,16 @@ _SCOPE_TITLES = {
     Scope.AUDIT: "Find the time (the time audit)",
     Scope.SESSION: "Session mode (S in Today): one person at a time",
     Scope.SUMMARY: "At the end of a session",
+    Scope.STATS: "Progress (p in Today)",
     Scope.HELP: "This help",
+    Scope.WELCOME: "The welcome (while there are no contacts)",
 }
 
-PALETTE_SCOPES = frozenset({Scope.APP, Scope.PANES, Scope.CONTACTS, Scope.TODAY, Scope.SCRIPT})
-"""Scopes whose actions the command palette offers from the main screen."""
+PALETTE_SCOPES = frozenset(
+    {Scope.APP, Scope.PANES, Scope.CONTACTS, Scope.CONTACT_LIST, Scope.TODAY, Scope.SCRIPT}
+)
+"""Scopes whose actions the command palette offers from the main screen (a dialog's own
+scope is offered while that dialog is on top)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,6 +223,13 @@ ACTIONS: tuple[Action, ...] = (
     _A("panes.previous", Scope.PANES, "shift+tab", "previous_pane", "Previous pane",
        "Previous pane",
        "Go back to the previous pane."),
+    # F5-F7 (not ctrl+arrows: the editor and search boxes move by word with those).
+    _A("panes.contacts", Scope.PANES, "f5", "show_pane('contacts-pane')", "Contacts",
+       "Go to Contacts", "Straight to the Contacts pane (or click its tab on a narrow terminal)."),
+    _A("panes.today", Scope.PANES, "f6", "show_pane('today-pane')", "Today",
+       "Go to Today", "Straight to the Today pane."),
+    _A("panes.script", Scope.PANES, "f7", "show_pane('script-pane')", "Script",
+       "Go to Script", "Straight to the Script pane."),
     # -- the Contacts pane ----------------------------------------------------------------
     _A("contacts.search", Scope.CONTACTS, "slash", "search", "Search", "Search contacts",
        "Filter the list as you type: name, company, title, email, tags and notes (esc clears).",
@@ -345,6 +359,9 @@ ACTIONS: tuple[Action, ...] = (
     _A("today.audit", Scope.TODAY, "a", "time_audit", "Find time", "Find the time",
        "Lay out a typical day, find the minutes that could give way, set the daily goal.",
        show=True),
+    _A("today.stats", Scope.TODAY, "p", "progress", "Progress", "Progress",
+       "Minutes against the goal, people reached, the funnel, scripts, doors opened.",
+       show=True),
     _A("today.bell", Scope.TODAY, "", "toggle_bell", "Bell", "Bell on or off",
        "Ring the terminal bell when the goal is reached or the planned time is up, or not."),
     # -- triage mode ----------------------------------------------------------------------
@@ -458,8 +475,42 @@ ACTIONS: tuple[Action, ...] = (
        "Close the summary and stop the timer too.", show=True),
     _A("summary.done", Scope.SUMMARY, "escape", "done", "Done", "Done",
        "Close the summary; the timer goes on (Enter too).", show=True),
-    _A("help.close", Scope.HELP, "escape,q,f1,question_mark", "close", "Close", "Close help",
-       "Close this help.", show=True),
+    # -- the stats screen -----------------------------------------------------------------
+    _A("stats.period", Scope.STATS, "d", "toggle_period", "30/90 days", "30 or 90 days",
+       "Show the last 30 days, or the last 90.", show=True),
+    _A("stats.close", Scope.STATS, "escape", "close", "Close", "Close",
+       "Back to the Today pane.", show=True),
+    # -- help: the cursor stays in its search box, so no letter keys -----------------------
+    _A("help.back", Scope.HELP, "escape", "back", "Back", "Clear or close",
+       "Clear the search; with nothing typed, close help.", show=True),
+    _A("help.close", Scope.HELP, "f1", "close", "Close", "Close help",
+       "Close this help, search or not.", show=True, key_display="F1"),
+    _A("help.up", Scope.HELP, "up", "scroll_rows(-1)", "Up", "Scroll up",
+       "Scroll the list up a line."),
+    _A("help.down", Scope.HELP, "down", "scroll_rows(1)", "Down", "Scroll down",
+       "Scroll the list down a line."),
+    _A("help.page_up", Scope.HELP, "pageup", "scroll_pages(-1)", "Page up", "Page up",
+       "Scroll up a screenful."),
+    _A("help.page_down", Scope.HELP, "pagedown", "scroll_pages(1)", "Page down", "Page down",
+       "Scroll down a screenful."),
+    # -- the first run: the welcome's offers, and the two settings it asks for ------------
+    _A("welcome.import", Scope.WELCOME, "i", "offer('import')", "Import", "Import contacts",
+       "LinkedIn, Google, Outlook, CSV or vCard, with a preview.", show=True),
+    _A("welcome.add", Scope.WELCOME, "n", "offer('add')", "Add", "Add someone by hand",
+       "The new-contact form.", show=True),
+    _A("welcome.time", Scope.WELCOME, "a", "offer('time')", "Find time", "Find your time",
+       "The time audit: lay out a typical day and find the minutes.", show=True),
+    _A("welcome.goal", Scope.WELCOME, "g", "offer('goal')", "Goal", "Set the daily goal",
+       "How many minutes a day to spend reaching out.", show=True),
+    _A("welcome.keywords", Scope.WELCOME, "k", "offer('keywords')", "Looking for",
+       "What you are looking for",
+       "Target companies, industries and roles: people who match come first in triage.",
+       show=True),
+    _A("contacts.goal", Scope.CONTACTS, "", "set_goal", "Goal", "Set the daily goal",
+       "How many minutes a day to spend reaching out."),
+    _A("contacts.keywords", Scope.CONTACTS, "", "set_keywords", "Looking for",
+       "Target companies, industries, roles",
+       "The keywords that raise a contact's priority: people who match come first in triage."),
 )
 # fmt: on
 

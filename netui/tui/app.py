@@ -7,13 +7,13 @@ Everything else belongs to the main screen's panes.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from textual import work
-from textual.actions import parse as parse_action
+from textual import on, work
 from textual.app import App, SystemCommand
 from textual.command import CommandPalette
 from textual.notifications import SeverityLevel
@@ -24,22 +24,26 @@ from netui.display import one_line, printable
 from netui.domain.clock import Clock
 from netui.errors import NetuiError
 from netui.tui import compat
-from netui.tui.actions import Action, Scope, bindings, palette_actions
+from netui.tui.actions import Scope, bindings
 from netui.tui.db_errors import report
 from netui.tui.messages import ServicesReady
-from netui.tui.screens.main import PANE_ORDER, MainScreen
+from netui.tui.palette import palette_commands
+from netui.tui.panes.contact_opening import FirstRows, Writable
+from netui.tui.panes.contacts import ContactsPane
+from netui.tui.screens.main import MainScreen
+from netui.tui.settings_check import apply_settings
 from netui.tui.workers import ReportsWorkerErrors, describe_error
 
 if TYPE_CHECKING:
+    import click
+
     from netui.services.context import Services
+    from netui.tui.loading import Opening
 
 compat.install()
 
 WRITE_WAIT_MS = 1500
 """How long a key's write waits for another netui's to finish: longer would freeze the screen."""
-
-PANE_OF_SCOPE = dict(zip((Scope.CONTACTS, Scope.TODAY, Scope.SCRIPT), PANE_ORDER, strict=True))
-"""Which pane of the main screen runs the actions of each pane scope."""
 
 
 class NetuiApp(App[None], ReportsWorkerErrors):
@@ -49,11 +53,18 @@ class NetuiApp(App[None], ReportsWorkerErrors):
     TITLE = "netui"
     BINDINGS = bindings(Scope.APP)
 
-    def __init__(self, db_path: Path, clock: Clock) -> None:
+    def __init__(
+        self, db_path: Path, clock: Clock, *, command_line: click.Command | None = None
+    ) -> None:
+        """``command_line``: the ``netui`` group, whose commands help lists (the CLI hands
+        it over: this layer does not import the CLI)."""
         super().__init__()
         self.db_path = db_path
         self.clock = clock
+        self.command_line = command_line
         self.services: Services | None = None
+        self.opening: Opening | None = None
+        """The database being opened, from the moment the app loads (see on_load)."""
         self.started = time.perf_counter()
         self.ready_after: float | None = None
         self.sub_title = one_line(str(db_path))
@@ -61,23 +72,49 @@ class NetuiApp(App[None], ReportsWorkerErrors):
     def get_default_screen(self) -> Screen[None]:
         return MainScreen(self.clock)
 
+    def on_load(self) -> None:
+        from netui.tui.loading import Opening
+
+        # Before the screen is built: the file is checked and read meanwhile.
+        self.opening = Opening(self.db_path, self.clock, WRITE_WAIT_MS)
+
     def on_mount(self) -> None:
         self.open_database()
 
     @work(thread=True, exclusive=True, group="open", exit_on_error=False)
     def open_database(self) -> None:
-        """Open (or migrate) the database and load the list, off the UI thread."""
-        from netui.services.context import open_services
-        from netui.tui.loading import load_listing
+        """Hand the list its first rows, then every pane the services (off the UI thread)."""
+        from netui.tui.loading import make_writable, warm_up
 
-        services = open_services(self.db_path, self.clock, busy_timeout_ms=WRITE_WAIT_MS)
-        services.changes.start()  # before the list is read: what others write after is news
-        theme = services.settings.theme()
-        if theme:
-            self.call_from_thread(self._apply_saved_theme, theme)
-        listing = load_listing(services)
-        # The main screen takes it from here; the message bubbles up to on_services_ready.
-        self.main_screen.post_message(ServicesReady(services, listing))
+        assert self.opening is not None
+        opened = self.opening.result()
+        shown = threading.Event()
+        # Through the main screen, which takes its messages once it is built; the message
+        # bubbles up to _to_contacts.
+        self.main_screen.post_message(FirstRows(opened, shown))
+        while not shown.wait(0.1):  # the frame with the rows comes before the work below
+            if not self.is_running:
+                return
+        self.opening.settle()
+        make_writable(opened)  # a damaged file ends the app here, as worker_failed says
+        self.main_screen.post_message(Writable(opened.services))
+        warm_up(opened.services)
+        # In the pane's queue, after its first rows; it bubbles up to the main screen and
+        # then to on_services_ready.
+        self.main_screen.contacts.post_message(ServicesReady(opened.services, opened.listing))
+
+    @on(FirstRows)
+    @on(Writable)
+    def _to_contacts(self, message: FirstRows | Writable) -> None:
+        """News of the opening goes to the list as soon as the main screen has built it."""
+        pane = self.main_screen.query(ContactsPane).first() if self.screen_stack else None
+        if pane is None or not pane.is_mounted:
+            self.call_later(self._to_contacts, message)
+            return
+        if isinstance(message, FirstRows):
+            opened = message.opened
+            apply_settings(self, opened.theme, opened.key_remaps, opened.problems, opened.file_name)
+        pane.take(message)
 
     def worker_failed(self, group: str, error: BaseException) -> None:
         if group != "open":
@@ -96,10 +133,6 @@ class NetuiApp(App[None], ReportsWorkerErrors):
         self.ready_after = time.perf_counter() - self.started
         ms = self.ready_after * 1000
         self.log.info(f"netui ready in {ms:.0f} ms ({count} contacts)")
-
-    def _apply_saved_theme(self, theme: str) -> None:
-        if theme in self.available_themes:
-            self.theme = theme
 
     def watch_theme(self, theme: str) -> None:
         if self.services is None:
@@ -147,47 +180,19 @@ class NetuiApp(App[None], ReportsWorkerErrors):
         from netui.tui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(self.command_line))
 
     def action_about(self) -> None:
         self.notify(f"netui {__version__}")
 
     def on_unmount(self) -> None:
-        if self.services is not None:
+        if self.opening is not None:
+            self.opening.close()  # the services it opened, whether handed over yet or not
+        elif self.services is not None:
             self.services.close()
 
     # -- the command palette ------------------------------------------------------------
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        on_main = isinstance(screen, MainScreen) and self.services is not None
-        for action in palette_actions():
-            if action.scope is not Scope.APP and not on_main:
-                continue
-            command = self._command(action, screen)
-            if command is not None:
-                yield command
-
-    def _command(self, action: Action, screen: Screen[Any]) -> SystemCommand | None:
-        """The palette entry for ``action``, or None while it cannot run."""
-        _, name, parameters = parse_action(action.action)
-        if action.scope is Scope.APP:
-            target: App[None] | Screen[Any] = self
-        elif action.scope is Scope.PANES:
-            target = screen
-        else:
-            assert isinstance(screen, MainScreen)
-            pane = screen.pane(PANE_OF_SCOPE[action.scope])
-            if not pane.check_action(name, parameters):
-                return None
-            pane_id = PANE_OF_SCOPE[action.scope]
-
-            async def run_in_pane() -> None:
-                await screen.show_pane(pane_id).run_action(action.action)
-
-            return SystemCommand(action.title, action.help, run_in_pane)
-
-        async def run() -> None:
-            await target.run_action(action.action)
-
-        return SystemCommand(action.title, action.help, run)
+        yield from palette_commands(self, screen)

@@ -6,6 +6,7 @@ Run ``python -m netui.tui.keys_doc README.md`` after changing :mod:`netui.tui.ac
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from netui.tui.actions import Action, Scope, by_scope
@@ -23,22 +24,27 @@ _KEY_NAMES = {
     "down": "↓",
     "left": "←",
     "right": "→",
-    "f1": "F1",
+    **{f"f{number}": f"F{number}" for number in range(1, 13)},
 }
 
 
-def key_text(action: Action) -> str:
-    """The keys as a reader would write them: `K` / `shift+↑`."""
+def key_names(action: Action) -> list[str]:
+    """The keys as a reader would write them: ``["K", "shift+↑"]`` (the palette's for none)."""
     if action.key_display:
-        return f"`{action.key_display}`"
+        return [action.key_display]
     if not action.keys:
-        return "`ctrl+p`"
+        return ["ctrl+p"]
     shown = []
     for key in action.keys.split(","):
         modifiers, _, name = key.rpartition("+")
         name = _KEY_NAMES.get(name, name)
-        shown.append(f"`{modifiers}+{name}`" if modifiers else f"`{name}`")
-    return " / ".join(shown)
+        shown.append(f"{modifiers}+{name}" if modifiers else name)
+    return shown
+
+
+def key_text(action: Action) -> str:
+    """The keys as Markdown: `K` / `shift+↑`."""
+    return " / ".join(f"`{name}`" for name in key_names(action))
 
 
 def keys_markdown(scopes: tuple[Scope, ...] = tuple(Scope)) -> str:
@@ -60,22 +66,28 @@ README_START = (
 README_END = "<!-- end of keys -->"
 
 
-def with_readme_keys(readme: str) -> str:
-    """``readme`` with the text between its key markers replaced by :func:`keys_markdown`."""
-    start = readme.index(README_START) + len(README_START)
-    end = readme.index(README_END)
-    return f"{readme[:start]}\n\n{keys_markdown()}\n{readme[end:]}"
+def between_markers(text: str, start_marker: str, end_marker: str, body: str) -> str:
+    """``text`` with what lies between its two markers replaced by ``body``."""
+    start = text.index(start_marker) + len(start_marker)
+    end = text.index(end_marker)
+    return f"{text[:start]}\n\n{body}\n{text[end:]}"
+
+
+def rewrite_readmes(argv: list[str], markdown: Callable[[], str], start: str, end: str) -> int:
+    """Put ``markdown()`` between the markers of each README named in ``argv`` (or print it)."""
+    if not argv:
+        sys.stdout.write(markdown())
+        return 0
+    for name in argv:
+        path = Path(name)
+        text = between_markers(path.read_text(encoding="utf-8"), start, end, markdown())
+        path.write_text(text, encoding="utf-8")
+    return 0
 
 
 def main(argv: list[str]) -> int:
     """Rewrite the key tables in the README files given (or print them)."""
-    if not argv:
-        sys.stdout.write(keys_markdown())
-        return 0
-    for name in argv:
-        path = Path(name)
-        path.write_text(with_readme_keys(path.read_text(encoding="utf-8")), encoding="utf-8")
-    return 0
+    return rewrite_readmes(argv, keys_markdown, README_START, README_END)
 
 
 if __name__ == "__main__":

@@ -20,6 +20,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -36,9 +37,11 @@ class Line:
 
     what: str
     value: float
-    unit: str  # "x" (a ratio), "s" or "ms"
+    unit: str  # "x" (a ratio), "s", "ms" or "MiB" (more than a floor's)
     limit: float
     detail: str = ""
+    spread: tuple[float, float] | None = None
+    """The lowest and highest of the values the median was taken over (one a round)."""
 
     @property
     def met(self) -> bool:
@@ -48,11 +51,23 @@ class Line:
         return f"<= {self.limit:g}{' ' if self.unit != 'x' else ''}{self.unit}"
 
     def shown(self) -> str:
+        return self.format(self.value)
+
+    def format(self, value: float) -> str:
         if self.unit == "x":
-            return f"{self.value:.2f}x"
+            return f"{value:.2f}x"
         if self.unit == "ms":
-            return f"{self.value:.0f} ms"
-        return f"{self.value:.2f} s"
+            return f"{value:.0f} ms"
+        if self.unit == "MiB":
+            return f"{value:+.0f} MiB"
+        return f"{value:.2f} s"
+
+    def shown_spread(self) -> str:
+        """The range over the rounds, or nothing when the measure gives none."""
+        if self.spread is None:
+            return ""
+        low, high = self.spread
+        return f"{self.format(low)} to {self.format(high)}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +107,10 @@ def median(values: Sequence[float]) -> float:
     return statistics.median(values)
 
 
+def spread(values: Sequence[float]) -> tuple[float, float]:
+    return min(values), max(values)
+
+
 def walls(runs: Sequence[Run]) -> list[float]:
     return [run.wall for run in runs]
 
@@ -116,6 +135,65 @@ def cpu_note(top: Run, bottom: Run) -> str:
     return f"CPU {top.cpu / bottom.cpu:.2f}x"
 
 
+class Turns:
+    """Two or more trees measured in one run, on threads of their own taking turns.
+
+    Only the thread whose turn it is runs anything (its commands, its test data); it hands
+    over after each round of :meth:`Bench.interleaved`, so the trees' rounds alternate and
+    a measure's code needs no change to compare them.
+    """
+
+    def __init__(self, count: int) -> None:
+        self._lock = threading.Condition()
+        self._waiting = list(range(count))
+        """Whose turn it is first, then who comes next; a tree that is done leaves."""
+
+    def wait(self, index: int) -> None:
+        with self._lock:
+            self._lock.wait_for(lambda: self._waiting[0] == index)
+
+    def hand_over(self, index: int) -> None:
+        """The next tree's turn; returns when it is this one's again."""
+        with self._lock:
+            self._waiting.append(self._waiting.pop(0))
+            self._lock.notify_all()
+        self.wait(index)
+
+    def leave(self, index: int) -> None:
+        with self._lock:
+            self._waiting.remove(index)
+            self._lock.notify_all()
+
+    @staticmethod
+    def together(benches: Sequence[Bench], run: Callable[[Bench], list[Line]]) -> list[list[Line]]:
+        """``run`` for every bench, their rounds alternating; each one's lines, in order."""
+        turns = Turns(len(benches))
+        results: list[list[Line] | BaseException] = [[] for _ in benches]
+
+        def one(index: int, bench: Bench) -> None:
+            bench.turns, bench.turn = turns, index
+            turns.wait(index)
+            try:
+                results[index] = run(bench)
+            except BaseException as error:  # raised again on the caller's thread
+                results[index] = error
+            finally:
+                turns.leave(index)
+
+        threads = [
+            threading.Thread(target=one, args=(index, bench), daemon=True)
+            for index, bench in enumerate(benches)
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        for result in results:
+            if isinstance(result, BaseException):
+                raise result
+        return [result for result in results if not isinstance(result, BaseException)]
+
+
 class Bench:
     """One run of the benchmarks: the tree under test, a scratch folder, rounds per measure."""
 
@@ -124,6 +202,9 @@ class Bench:
         self.folder = folder
         self.rounds = rounds
         self.verbose = verbose
+        self.turns: Turns | None = None
+        """Set when trees are measured together: each round then hands the machine over."""
+        self.turn = 0
         self.python = sys.executable
         script = Path(sys.executable).with_name("netui")
         # The console script users run; PYTHONPATH makes it load the tree under test.
@@ -189,7 +270,8 @@ class Bench:
         """Each step's runs over the rounds, the steps in a rotating order every round.
 
         A warm-up round first (not kept) puts the files in the OS cache and compiles the
-        bytecode.
+        bytecode. When trees are compared (``turns``), every round is followed by the other
+        tree's, so both see the machine's load alike.
         """
         if warm:
             for step in steps:
@@ -202,6 +284,8 @@ class Bench:
                 results[index].append(steps[index]())
             if self.verbose:
                 print("   ", [f"{r[-1].wall:.3f}" for r in results], file=sys.stderr)
+            if self.turns is not None:
+                self.turns.hand_over(self.turn)
         return results
 
     # -- test data -----------------------------------------------------------------------

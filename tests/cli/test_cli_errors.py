@@ -139,6 +139,7 @@ COMMANDS = [
     ["db", "check"],
     ["db", "backup", "copy.db"],
     ["demo", "--contacts", "5"],
+    ["report", "--week"],
     [],  # the app itself: refused before it starts
 ]
 

@@ -15,6 +15,7 @@ from netui.cli import cli
 TOP_LEVEL = {
     "add",
     "audit",
+    "config",
     "contacts",
     "db",
     "demo",
@@ -25,10 +26,13 @@ TOP_LEVEL = {
     "log",
     "merge",
     "profile",
+    "report",
     "script",
+    "serve",
     "set",
     "settings",
     "show",
+    "stats",
     "timer",
     "today",
     "top20",
@@ -64,6 +68,8 @@ def test_help_lists_every_command(cmd: Netui) -> None:
 def test_every_command_is_covered() -> None:
     assert set(cli.commands) == TOP_LEVEL
     assert {p for p in command_paths() if len(p) == 2} == {
+        ("config", "path"),
+        ("config", "show"),
         ("db", "path"),
         ("db", "check"),
         ("db", "backup"),

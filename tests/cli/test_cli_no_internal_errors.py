@@ -52,6 +52,10 @@ COMMANDS = [
     ["log", "{id}", "--script", "Reconnect email", "--outcome", "replied"],
     ["profile", "--name", LONG[:100]],
     ["profile"],
+    ["stats"],
+    ["stats", "--json"],
+    ["report", "--week"],
+    ["report", "--format", "html", "--output", "{out}/week.html"],
 ]
 
 Setup = Callable[[Path, pytest.MonkeyPatch, ExitStack], Path]

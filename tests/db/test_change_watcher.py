@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from netui.db.changes import ChangeWatcher
+from netui.domain.clock import FakeClock
 from netui.domain.types import ContactDraft, TriageStatus
-from netui.services.context import Services
+from netui.services.context import Services, open_services
 
 
 @pytest.fixture
@@ -93,3 +94,35 @@ def test_a_closed_watcher_answers_no_and_own_writes_still_work(
     other.execute("INSERT INTO setting (key, value) VALUES ('x', '\"1\"')")
     services.contacts.add(ContactDraft(full_name="Ann Lee"))
     assert not watcher.others_wrote()
+
+
+def test_watching_an_up_to_date_file_needs_no_sqlalchemy(services: Services, db_path: Path) -> None:
+    """The app starts watching before its list is read; SQLAlchemy waits for a session."""
+    services.contacts.add(ContactDraft(full_name="Ann Lee"))
+    services.close()
+    code = (
+        "import sys; from pathlib import Path;"
+        "from netui.domain.clock import system_clock;"
+        "from netui.services.context import open_services;"
+        f"s = open_services(Path({str(db_path)!r}), system_clock);"
+        "s.changes.start(); s.contacts.list_rows();"
+        "print('sqlalchemy' in sys.modules, s.changes.others_wrote())"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.split() == ["False", "False"], result.stderr
+
+
+def test_a_watcher_taken_before_the_first_session_hears_of_own_writes(
+    db_path: Path, clock: FakeClock, services: Services, other: sqlite3.Connection
+) -> None:
+    services.contacts.add(ContactDraft(full_name="Ann Lee"))
+    services.close()
+    reopened = open_services(db_path, clock)
+    try:
+        watching = reopened.db.watch_changes()  # no session made yet
+        reopened.contacts.add(ContactDraft(full_name="Bea Ruiz"))
+        assert not watching.others_wrote()
+        other.execute("UPDATE contact SET company = 'Acme'")
+        assert watching.others_wrote()
+    finally:
+        reopened.close()

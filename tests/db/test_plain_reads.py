@@ -151,3 +151,32 @@ def test_a_stream_outliving_its_database_ends_quietly(
     services.db.close()
     stream.close()  # no error: the snapshot went with its connection
     assert len(everyone(services)) == 2  # and reading again opens a new one
+
+
+def test_close_leaves_a_reading_on_another_thread_to_end_first(
+    services: Services, add: Callable[..., int]
+) -> None:
+    """The app closes its database as it quits, perhaps while a worker reads the list:
+    closing a connection under a running query would crash the interpreter."""
+    add("Ann Lee")
+    inside, release = threading.Event(), threading.Event()
+    seen: list[object] = []
+
+    def read() -> None:
+        with services.db.reading() as connection:
+            inside.set()
+            release.wait(5)
+            seen.append(connection.execute("SELECT count(*) FROM contact").fetchone()[0])
+        seen.append(connection)
+
+    thread = threading.Thread(target=read)
+    thread.start()
+    assert inside.wait(5)
+    services.db.close()
+    release.set()
+    thread.join(5)
+    assert seen[0] == 1
+    connection = seen[1]
+    assert isinstance(connection, sqlite3.Connection)
+    with pytest.raises(sqlite3.ProgrammingError):  # closed once its reading ended
+        connection.execute("SELECT 1")

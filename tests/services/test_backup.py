@@ -20,6 +20,7 @@ from netui.db.models import (
     TimerSessionModel,
 )
 from netui.db.schema_version import HEAD
+from netui.db.settings import SettingsRepository
 from netui.domain.clean_text import clean_multiline
 from netui.domain.clock import FakeClock
 from netui.domain.listing import SortKey, StatusFilter
@@ -45,7 +46,7 @@ HOSTILE_NOTES = 'Line one\nline two\r\n"quoted", semi; back\\slash \x00 nul 🎉
 
 def fill_everything(services: Services) -> None:
     """Demo contacts plus a row in every other table, and some awkward text."""
-    fill_demo(services, 200, seed=3)
+    fill_demo(services, 200, seed=3, practice=False)
     hostile = services.contacts.add(
         ContactDraft(
             full_name="Zoë “Ziggy” O'Brien-Ngata",
@@ -83,9 +84,11 @@ def fill_everything(services: Services) -> None:
     services.scripts.set_profile(Profile("Sam Ortega", "leaving fintech", "an intro"))
     services.triage.set_status([hostile.id], TriageStatus.LATER)
     services.triage.set_strength([hostile.id], 4)
-    services.settings.set_target_keywords("fintech, product, café")
-    services.settings.set_theme("gruvbox")
     with services.db.session() as session:
+        # As an older netui stored them (they live in the settings file now): a backup
+        # carries the database's settings, and a restore brings them back.
+        SettingsRepository(session).set("target_keywords", ["fintech", "product", "café"])
+        SettingsRepository(session).set("theme", "gruvbox")
         batch = ImportBatchModel(source_path="/home/someone/Connections.csv", format="linkedin")
         session.add(batch)
         timer = TimerSessionModel(
@@ -298,7 +301,8 @@ def test_restore_refuses_a_database_with_data(
 
 
 def test_restore_refuses_settings_alone(backup_file: Path, fresh: Services) -> None:
-    fresh.settings.set_theme("nord")
+    with fresh.db.session() as session:
+        SettingsRepository(session).set("theme", "nord")  # an older netui's setting
     with pytest.raises(RestoreRefusedError, match="1 settings"):
         fresh.backup.restore(backup_file)
 

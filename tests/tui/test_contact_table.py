@@ -396,3 +396,18 @@ async def test_cursor_looks_different_without_focus() -> None:
         app.set_focus(app.table)
         await pilot.pause()
         assert list(app.table.render_line(1)) == focused
+
+
+async def test_a_row_given_again_changed_is_drawn_again() -> None:
+    """Strips are kept across set_rows (a search keeps most rows), each with its row."""
+    rows = make_rows(3)
+    app = TableApp(rows)
+    async with app.run_test(size=(80, 10)) as pilot:
+        table = app.table
+        await pilot.pause()
+        assert "Person 00001" in lines(table)[2]
+        kept = lines(table)
+        table.set_rows(rows)
+        assert lines(table) == kept
+        table.set_rows([rows[0], make_row(1, "Renamed Person"), rows[2]])
+        assert "Renamed Person" in lines(table)[2]

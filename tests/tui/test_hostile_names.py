@@ -27,6 +27,8 @@ from netui.tui.screens.triage_mode import TriageModeScreen
 
 MARKUP_NAMES = ("Ann [Acme]", "Bob Ray [/x]", "Cy [b]Mo[/]", "Di [link=x]K[/]", "[@click=q]Ed")
 """Short enough to fit the list's name column whole."""
+WIDE = (150, 48)
+"""Two columns, wide enough for whole names (from 160 the three panes share the width)."""
 CONTROL_NAME = "Fay \x1b]0;P\x07G \x1b[2J\x9b1m\u202eE"
 """An OSC window title, a screen clear, a C1 CSI and a bidi override."""
 SHOWN_CONTROL_NAME = "Fay \ufffd]0;P\ufffdG \ufffd[2J\ufffd1mE"
@@ -77,7 +79,7 @@ async def test_the_list_detail_and_search_show_names_as_typed(
     for name in (*MARKUP_NAMES, CONTROL_NAME):
         add_named(services, db_path, name, company="[red]Co[/red]")
     app = make_app()
-    async with app.run_test(size=(160, 48), notifications=True) as pilot:
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
         await wait_ready(app, pilot)
         await settle(pilot)
         await assert_literal(app, pilot, *MARKUP_NAMES, SHOWN_CONTROL_NAME, "[red]Co[/red]")
@@ -143,7 +145,7 @@ async def test_triage_decisions_in_the_list_and_in_triage_mode_toast_literally(
     for name in MARKUP_NAMES:
         services.contacts.add(ContactDraft(full_name=name))
     app = make_app()
-    async with app.run_test(size=(160, 48), notifications=True) as pilot:
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
         await wait_ready(app, pilot)
         first = app.main_screen.contacts.table.current_row
         assert first is not None
@@ -218,7 +220,7 @@ async def test_the_script_pane_shows_names_and_script_text_literally(
         add_named(services, db_path, name)
     services.scripts.create("[b]Mine[/b] \x1b[2J", ScriptChannel.TEXT, body=SCRIPT_TEXT)
     app = make_app()
-    async with app.run_test(size=(160, 48), notifications=True) as pilot:
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
         pane = await script_pane(app, pilot, wait_ready)
         await choose(pane, pilot, "[b]Mine[/b]")
         contacts = app.main_screen.contacts
@@ -268,7 +270,7 @@ async def test_a_script_stored_raw_by_another_program_reaches_no_terminal_as_con
         )
     connection.close()
     app = make_app()
-    async with app.run_test(size=(160, 48), notifications=True) as pilot:
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
         pane = await script_pane(app, pilot, wait_ready)
         await choose(pane, pilot, "Raw \x1b]0;T\x07")
         await settle(pilot)

@@ -12,14 +12,9 @@ that shows a name, and every byte the app writes is searched for the payloads.
 from __future__ import annotations
 
 import codecs
-import fcntl
 import os
 import re
 import select
-import struct
-import subprocess
-import sys
-import termios
 import threading
 import time
 from collections.abc import Iterator
@@ -27,6 +22,7 @@ from pathlib import Path
 
 import pytest
 from builders import store_raw
+from pty_netui import start_netui
 from rich.cells import get_character_cell_size
 
 from netui.domain.types import ContactDraft, TriageStatus
@@ -122,21 +118,7 @@ class Terminal:
     """``python -m netui`` in a pseudo-terminal, everything it has written, and its screen."""
 
     def __init__(self, db_path: Path) -> None:
-        master, slave = os.openpty()
-        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))
-        env = {k: v for k, v in os.environ.items() if not k.startswith("TEXTUAL")}
-        env.update(TERM="xterm-256color", COLUMNS=str(COLUMNS), LINES=str(LINES))
-        env.pop("NO_COLOR", None)
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "netui", "--db", str(db_path)],
-            stdin=slave,
-            stdout=slave,
-            stderr=slave,
-            env=env,
-            start_new_session=True,
-        )
-        os.close(slave)
-        self.master = master
+        self.process, self.master = start_netui(db_path, COLUMNS, LINES)
         self.output = bytearray()
         self.screen = Screen()
         self._lock = threading.Lock()

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import netui.domain.listing as listing_module
 from netui.domain.listing import (
     ContactListing,
     SortKey,
@@ -364,3 +365,56 @@ def test_row_order_and_row_test_are_the_lists_rules_for_one_row(
     assert kept == filter_rows(ROWS, status, query)
     assert sorted(kept, key=row_order(key, status)) == order_rows(kept, key, status)
     assert (test is None) == (status is StatusFilter.ALL and not query.strip())
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    rows=st.lists(
+        st.builds(
+            row,
+            id=st.integers(0, 10_000),
+            name=st.text(ALPHABET, max_size=3),
+            company=st.text(ALPHABET + " \t", max_size=3),
+            priority=st.sampled_from((0.0, 1.5, 38.8, 100.0)),
+            last=st.none() | st.dates(date(2020, 1, 1), date(2020, 1, 9)),
+        ),
+        max_size=40,
+        unique_by=lambda r: r.id,
+    ),
+    key=st.sampled_from(SortKey),
+)
+def test_the_quick_sort_gives_the_order_of_the_sort_key_itself(
+    rows: list[ContactRow], key: SortKey
+) -> None:
+    """Stable sorts on one part at a time order exactly as the key's whole tuple does
+    (ties everywhere: few names, priorities and days, companies only blanks apart)."""
+    assert sort_rows(rows, key) == sorted(rows, key=row_order(key, StatusFilter.ACTIVE))
+
+
+def test_prepare_sorts_by_every_key_in_advance(monkeypatch: pytest.MonkeyPatch) -> None:
+    """After prepare, switching to any sort key sorts nothing (the UI thread does that)."""
+    listing = ContactListing(ROWS)
+    listing.prepare()
+
+    def no_sorting(*_args: object) -> None:
+        raise AssertionError("sorted again")
+
+    monkeypatch.setattr(listing_module, "_order_from_names", no_sorting)
+    monkeypatch.setattr(listing_module, "_by_name", no_sorting)
+    for key in SortKey:
+        listing.sort_key = key
+        expected = order_rows(filter_rows(ROWS, StatusFilter.ACTIVE, ""), key, StatusFilter.ACTIVE)
+        assert listing.view() == expected
+
+
+def test_a_large_base_is_searched_in_its_rows_own_haystacks(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Past COPIED_UP_TO rows no copies are made; the answers are the same."""
+    monkeypatch.setattr(listing_module, "COPIED_UP_TO", 2)
+    listing = ContactListing(ROWS)
+    for query in ("a", "ac", "acme", "m", "ma lo", "zzz", ""):
+        for status in StatusFilter:
+            assert listing.view(status, query) == filter_rows(
+                order_rows(ROWS, SortKey.PRIORITY, status), status, query
+            )

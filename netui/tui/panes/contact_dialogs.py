@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     from netui.tui.panes.contacts import ContactsPane
 
 KEEPS_A_NEW_CONTACT_IN_VIEW = (StatusFilter.ACTIVE, StatusFilter.ALL, StatusFilter.NEW)
+KEYWORDS_SHOWN = 120
+"""How much of the saved keywords a toast repeats."""
 
 
 def _current_contact(pane: ContactsPane) -> Contact | None:
@@ -76,7 +78,10 @@ def log_interaction(pane: ContactsPane) -> None:
         # Read again even when cancelled: another netui may have taken the contact away.
         pane.refresh_contacts([contact.id], land_on=contact_id)
 
-    pane.app.push_screen(LogInteractionScreen(pane.services, contact), logged)
+    def referred(new_id: int) -> None:
+        _saved(pane, new_id)  # the person referred joins the list, highlighted
+
+    pane.app.push_screen(LogInteractionScreen(pane.services, contact, None, referred), logged)
 
 
 def triage_mode(pane: ContactsPane) -> None:
@@ -126,3 +131,38 @@ def offer_swap(pane: ContactsPane, ids: list[int], reason: str, land_on: int | N
         pane.apply_result(result, land_on)
 
     ask(pane, pane.services, ids[0], swapped)
+
+
+def time_audit(pane: ContactsPane) -> None:
+    """Find the time, from the welcome: a goal it accepts shows in Today on return."""
+    from netui.tui.screens.time_audit import TimeAuditScreen
+
+    pane.app.push_screen(TimeAuditScreen(pane.services), lambda _: pane.settings_changed())
+
+
+def set_goal(pane: ContactsPane) -> None:
+    from netui.tui.screens.welcome_dialogs import GoalDialog
+
+    def saved(minutes: int | None) -> None:
+        if minutes is not None:
+            pane.notify(f"Daily goal: {minutes} minutes.", timeout=3)
+            pane.settings_changed()
+
+    pane.app.push_screen(GoalDialog(pane.services), saved)
+
+
+def set_keywords(pane: ContactsPane) -> None:
+    """Target keywords change every priority: the list is scored again when they are saved."""
+    from netui.tui.screens.welcome_dialogs import KeywordsDialog
+
+    def saved(keywords: tuple[str, ...] | None) -> None:
+        if keywords is None:
+            return
+        said = ", ".join(keywords) if keywords else "none"
+        if len(said) > KEYWORDS_SHOWN:
+            said = said[: KEYWORDS_SHOWN - 1] + "…"
+        pane.notify(f"Looking for: {said}. Matching people now come first.", timeout=4)
+        pane.reload_contacts()
+        pane.settings_changed()
+
+    pane.app.push_screen(KeywordsDialog(pane.services), saved)

@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.content import Content
 from textual.message import Message
 from textual.timer import Timer
-from textual.widgets import Button, Input, Static
+from textual.widgets import Input, Static
 
 from netui.domain.clock import Clock, local_today
 from netui.domain.listing import ContactListing, SortKey, StatusFilter
@@ -23,13 +23,14 @@ from netui.domain.types import TriageStatus
 from netui.errors import NetuiError, NotFoundError
 from netui.tui.actions import FILTER_TITLES, Scope, bindings
 from netui.tui.panes import contact_dialogs as dialogs
+from netui.tui.panes import contact_opening as opening
 from netui.tui.panes import contact_triage as triage
 from netui.tui.panes.base import Pane
 from netui.tui.panes.listing_sync import ListingSync
 from netui.tui.text import literal
 from netui.tui.widgets.contact_detail import ContactDetail
 from netui.tui.widgets.contact_table import ContactTable
-from netui.tui.widgets.welcome import Welcome
+from netui.tui.widgets.welcome import Offer, Welcome
 from netui.tui.workers import ReportsWorkerErrors
 
 if TYPE_CHECKING:
@@ -43,6 +44,8 @@ NEEDS_A_CONTACT = frozenset(
     {"top20", "later", "skip", "archive", "renew", "strength", "edit_contact", "log_interaction"}
 )
 NEEDS_THE_TOP20 = frozenset({"move_up", "move_down"})
+ONLY_IN_THE_LIST = frozenset({"search", "cycle_sort", "cycle_filter", "sort", "show"})
+"""Actions that need the rows only: they work as soon as the first rows are shown."""
 
 
 class ContactsPane(Pane, ReportsWorkerErrors):
@@ -76,6 +79,10 @@ class ContactsPane(Pane, ReportsWorkerErrors):
         self.status_filter = StatusFilter.ACTIVE
         self.query_text = ""
         self.loaded = False
+        self.complete = False
+        """Whether the listing holds every contact (else the first rows of the default view)."""
+        self.total = 0
+        self._warm = False  # every pane has the services, and what their reads import is in
         self._detail_timer: Timer | None = None
         self.sync = ListingSync(self)
 
@@ -86,7 +93,14 @@ class ContactsPane(Pane, ReportsWorkerErrors):
         yield Static("Opening the database…", id="list-status", markup=False)
         yield ContactTable(today=local_today(self.clock), id="contacts")
         yield ContactDetail(id="detail")
-        yield Welcome(id="welcome")
+        # and, for an empty database only, the welcome (contact_opening.show_welcome)
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        # The list follows the search box as its value changes, in the same frame: the
+        # box's Changed message comes a frame or two after the box has redrawn.
+        self.watch(self.query_one("#search", Input), "value", self._search_for, init=False)
+        opening.show_if_open(self)
 
     @property
     def table(self) -> ContactTable:
@@ -95,19 +109,23 @@ class ContactsPane(Pane, ReportsWorkerErrors):
     def focus_default(self) -> None:
         if self.table.display:
             self.table.focus()
-        else:
-            self.query_one("#welcome-import").focus()
+            return
+        buttons = self.query("#welcome-import")
+        if buttons:
+            buttons.first().focus()
+        else:  # the welcome is mounting: its buttons come with its first refresh
+            self.call_after_refresh(self.focus_default)
+
+    def take(self, message: opening.FirstRows | opening.Writable) -> None:
+        """News of the opening, from the app (attributes down): contact_opening."""
+        opening.take(self, message)
 
     def show_listing(self, services: Services, listing: ContactListing) -> None:
-        """The database is open and the list loaded (attributes down, from the screen)."""
-        self.attach(services)
-        self.listing = listing
-        self.loaded = True
-        self.table.today = local_today(self.clock)
-        self._render_view()
+        """Every pane has the database now (attributes down, from the screen)."""
+        opening.every_pane_has_it(self, services, listing)
+        self._warm = True
         self._refresh_progress()
-        if self.screen.focused is None or self.table.has_focus or not self.table.display:
-            self.focus_default()
+        self._schedule_detail()
         self.sync.start()
 
     def reload_contacts(self) -> None:
@@ -119,21 +137,26 @@ class ContactsPane(Pane, ReportsWorkerErrors):
         """A reload arrived: show it with the same filter, search, sort, selection and cursor."""
         if not self.sync.arrived(message.listing, message.generation):
             return  # a newer reload is on its way
+        first = message.generation == 0  # the list read whole as the app opened
         self.listing = message.listing
-        self._render_view()
-        self._changed()
+        self.complete = True
+        self.total = len(message.listing)
+        self.render_view()
+        if not first:  # no news for the other panes, which read after it
+            self._changed()
 
-    def _render_view(self, keep_cursor_on: int | None = None) -> None:
-        empty_db = self.loaded and len(self.listing) == 0
-        welcome = self.query_one(Welcome)
+    def render_view(self, keep_cursor_on: int | None = None) -> None:
+        empty_db = self.loaded and self.complete and len(self.listing) == 0
         had_focus = self.has_focus_within
-        welcome.display = empty_db
+        opening.show_welcome(self, empty_db)
         self.table.display = not empty_db
         self.query_one(ContactDetail).display = not empty_db
         if had_focus and not self.has_focus_within:
             self.focus_default()
-        rows = self.listing.view(self.status_filter, self.query_text)
-        if self.query_text:
+        rows = opening.rows_in_view(self)
+        if not self.complete:
+            self.table.empty_message = f"Loading {self.total:,} contacts…"
+        elif self.query_text:
             self.table.empty_message = f"No contacts match “{self.query_text}”"
         else:
             self.table.empty_message = f"No contacts in {FILTER_TITLES[self.status_filter]}"
@@ -151,7 +174,8 @@ class ContactsPane(Pane, ReportsWorkerErrors):
             if self.status_filter is StatusFilter.TOP20
             else f"by {self.listing.sort_key.value}"
         )
-        parts = [f"{FILTER_TITLES[self.status_filter]} (f)", f"{sort} (s)", f"{shown:,} shown"]
+        count = f"{shown:,} shown" if self.complete else f"loading {self.total:,} contacts"
+        parts = [f"{FILTER_TITLES[self.status_filter]} (f)", f"{sort} (s)", count]
         selected = len(self.table.selected_ids)
         if selected:
             parts.append(f"{selected} selected")
@@ -189,16 +213,19 @@ class ContactsPane(Pane, ReportsWorkerErrors):
     def _load_detail(self) -> None:
         detail = self.query_one(ContactDetail)
         row = self.table.current_row
+        if not self._warm:
+            return  # shown once every pane has the database (show_listing)
         if row is None or not self.ready:
             detail.show(None, [], self.table.today)
             return
         try:
             contact = self.services.contacts.get(row.id)
             history = self.services.interactions.history(row.id)
+            referrals = self.services.referrals.about(row.id)
         except NetuiError as error:
             self.notify(str(error), severity="error")
             return
-        detail.show(contact, history, self.table.today)
+        detail.show(contact, history, self.table.today, referrals)
 
     # -- search, sort, filter -------------------------------------------------------------
 
@@ -230,10 +257,14 @@ class ContactsPane(Pane, ReportsWorkerErrors):
         """Whether ``key`` is bound to search here (the table's key, or the user's remap)."""
         return any(b.action == "search" for b in self._bindings.key_to_bindings.get(key, ()))
 
+    def _search_for(self, value: str) -> None:
+        if value != self.query_text:
+            self.query_text = value
+            self.render_view()
+
     @on(Input.Changed, "#search")
     def _on_search_changed(self, event: Input.Changed) -> None:
-        self.query_text = event.value
-        self._render_view()
+        self._search_for(event.value)  # already shown, unless the box was changed unwatched
 
     @on(Input.Submitted, "#search")
     def _on_search_submitted(self) -> None:
@@ -244,14 +275,13 @@ class ContactsPane(Pane, ReportsWorkerErrors):
     def action_clear(self) -> None:
         search = self.query_one("#search", Input)
         if search.has_focus or self.query_text:
-            search.value = ""
+            search.value = ""  # the list follows (_search_for)
             search.display = False
-            self.query_text = ""
             self.table.focus()
-            self._render_view()
+            self._search_for("")
         elif self.table.selected_ids:
             self.table.clear_selection()
-            self._update_status_line(len(self.listing.view(self.status_filter, self.query_text)))
+            self._update_status_line(self.table.row_count)
 
     def action_cycle_sort(self) -> None:
         index = SORT_KEYS.index(self.listing.sort_key)
@@ -269,17 +299,17 @@ class ContactsPane(Pane, ReportsWorkerErrors):
 
     def set_filter(self, status: StatusFilter) -> None:
         self.status_filter = status
-        self._render_view()
+        self.render_view()
 
     def set_sort(self, key: SortKey) -> None:
         self.listing.sort_key = key
-        self._render_view()
+        self.render_view()
 
     # -- triage -------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in NEEDS_A_CONTACT or action in NEEDS_THE_TOP20:
-            row = self.table.current_row if self.loaded else None
+            row = self.table.current_row if self.loaded and self.ready else None
             if row is None:
                 return None
             if action in NEEDS_THE_TOP20:
@@ -287,7 +317,7 @@ class ContactsPane(Pane, ReportsWorkerErrors):
             return True
         if action == "clear":
             return True
-        return True if self.loaded else None
+        return True if self.loaded and (self.ready or action in ONLY_IN_THE_LIST) else None
 
     def apply_result(self, result: TriageResult, land_on: int | None) -> None:
         """Refresh the rows a decision touched and say what happened."""
@@ -307,7 +337,7 @@ class ContactsPane(Pane, ReportsWorkerErrors):
                 pass  # unreadable just now: the row stays as it was
         if land_on is not None and self.listing.get(land_on) is None:
             land_on = None
-        self._render_view(keep_cursor_on=land_on)
+        self.render_view(keep_cursor_on=land_on)
         self._changed()
 
     def _set_status(self, status: TriageStatus) -> None:
@@ -368,10 +398,24 @@ class ContactsPane(Pane, ReportsWorkerErrors):
         if self.check_action("edit_contact", ()):
             self.action_edit_contact()
 
-    @on(Button.Pressed, "#welcome-add")
-    def _welcome_add(self) -> None:
-        self.action_new_contact()
+    def action_set_goal(self) -> None:
+        dialogs.set_goal(self)
 
-    @on(Button.Pressed, "#welcome-import")
-    def _welcome_import(self) -> None:
-        self.action_import_contacts()
+    def action_set_keywords(self) -> None:
+        dialogs.set_keywords(self)
+
+    def settings_changed(self) -> None:
+        """A setting the other panes show changed (the goal, the keywords): they read again."""
+        self.post_message(self.Changed())
+
+    @on(Welcome.Chosen)
+    def _welcome_offer(self, message: Welcome.Chosen) -> None:
+        if not self.loaded:
+            return  # the database is still opening
+        {
+            Offer.IMPORT: self.action_import_contacts,
+            Offer.ADD: self.action_new_contact,
+            Offer.TIME: lambda: dialogs.time_audit(self),
+            Offer.GOAL: self.action_set_goal,
+            Offer.KEYWORDS: self.action_set_keywords,
+        }[message.offer]()

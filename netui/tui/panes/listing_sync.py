@@ -56,6 +56,11 @@ class ListingSync:
     def reload(self) -> None:
         """Read the whole list again, off the UI thread."""
         self.generation += 1
+        self.read_whole()
+
+    def read_whole(self) -> None:
+        """Read the whole list, off the UI thread; as the app opens, with no new
+        generation (a reload after it, for news, wins over it)."""
         self._touched.clear()
         generation = self.generation
         self.pane.run_worker(

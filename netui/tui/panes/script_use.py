@@ -154,4 +154,7 @@ def log_use(pane: ScriptPane) -> None:
             pane.reload_list()
         pane.contacts_changed()  # the last note is new; or another netui changed them
 
-    pane.app.push_screen(LogInteractionScreen(pane.services, contact, preset), logged)
+    def referred(new_id: int) -> None:
+        pane.post_message(pane.Logged(new_id))  # the Contacts pane reads the new row
+
+    pane.app.push_screen(LogInteractionScreen(pane.services, contact, preset, referred), logged)

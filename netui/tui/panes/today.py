@@ -45,6 +45,7 @@ from netui.tui.panes.today_view import (
 from netui.tui.widgets.progress_line import ProgressLine
 from netui.tui.widgets.queue_list import QueueList
 from netui.tui.widgets.timer_display import TimerDisplay, recount
+from netui.tui.widgets.today_summary import TodaySummary
 from netui.tui.widgets.week_chart import WeekChart
 from netui.tui.workers import ReportsWorkerErrors
 
@@ -75,6 +76,7 @@ class TodayPane(Pane, ReportsWorkerErrors):
     TodayPane.-stacked #today-columns { layout: vertical; }
     TodayPane.-stacked #today-timer-box { width: 1fr; margin-right: 0; }
     TodayPane #today-progress { height: auto; margin-top: 1; }
+    TodayPane.-stacked #today-summary { display: none; }
     TodayPane #today-queue-heading { height: auto; margin-top: 1; }
     TodayPane #today-queue { height: 1fr; min-height: 3; background: transparent; }
     """
@@ -126,6 +128,7 @@ class TodayPane(Pane, ReportsWorkerErrors):
                 yield ProgressLine(id="today-goal")
                 yield WeekChart(id="today-week")
                 yield Static("", id="today-progress", markup=False)
+                yield TodaySummary(id="today-summary")
             with Vertical(id="today-queue-box"):
                 yield Static("", id="today-queue-heading", markup=False)
                 yield QueueList(id="today-queue")
@@ -197,6 +200,7 @@ class TodayPane(Pane, ReportsWorkerErrors):
             )
         if data.queue is not None:
             self._show_queue(data)
+        self.query_one(TodaySummary).reload(self.services)
         self.loads += 1
         self.refresh_bindings()
         self._look_again_at_midnight()
@@ -394,6 +398,9 @@ class TodayPane(Pane, ReportsWorkerErrors):
 
     def action_time_audit(self) -> None:
         dialogs.time_audit(self)
+
+    def action_progress(self) -> None:
+        dialogs.progress(self)
 
     def _bell_on(self) -> bool:
         return self.services.settings.bell()

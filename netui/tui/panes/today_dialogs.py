@@ -74,7 +74,10 @@ def log_interaction(pane: TodayPane, contact_id: int) -> None:
             pane.post_message(TodayPane.Logged(result))
         pane.refresh_progress()
 
-    pane.app.push_screen(LogInteractionScreen(pane.services, contact), logged)
+    def referred(new_id: int) -> None:
+        pane.post_message(TodayPane.Logged(new_id))  # the Contacts pane reads the new row
+
+    pane.app.push_screen(LogInteractionScreen(pane.services, contact, None, referred), logged)
 
 
 def session_mode(pane: TodayPane) -> None:
@@ -127,3 +130,10 @@ def time_audit(pane: TodayPane) -> None:
     from netui.tui.screens.time_audit import TimeAuditScreen
 
     pane.app.push_screen(TimeAuditScreen(pane.services), lambda _: pane.refresh_progress())
+
+
+def progress(pane: TodayPane) -> None:
+    """The stats screen; the week's line in Today is read again when it closes."""
+    from netui.tui.screens.stats import StatsScreen
+
+    pane.app.push_screen(StatsScreen(pane.services), lambda _: pane.refresh_progress())

@@ -3,10 +3,15 @@
 The Contacts pane opens it blank (a call that was answered); the Script pane opens it with
 a :class:`LogPreset`: the script's channel, the outcome a sent message has until someone
 answers, and the script revision the interaction records.
+
+Once a referral is logged, the dialog closes and offers to add the person referred
+(:mod:`netui.tui.screens.referral_dialog`); its caller hears who was added through
+``on_referred``, so its pane can show them.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -51,12 +56,17 @@ class LogInteractionScreen(FormDialog[int]):
     """
 
     def __init__(
-        self, services: Services, contact: Contact, preset: LogPreset | None = None
+        self,
+        services: Services,
+        contact: Contact,
+        preset: LogPreset | None = None,
+        on_referred: Callable[[int], object] | None = None,
     ) -> None:
         super().__init__()
         self.services = services
         self.contact = contact
         self.preset = preset or LogPreset()
+        self.on_referred = on_referred
         self.today = local_today(services.clock)
 
     def compose(self) -> ComposeResult:
@@ -152,3 +162,11 @@ class LogInteractionScreen(FormDialog[int]):
             timeout=3,
         )
         self.close(self.contact.id)
+        if draft.outcome is Outcome.REFERRAL:
+            self.app.call_later(self._offer_referral)
+
+    def _offer_referral(self) -> None:
+        """Offer to add the person referred, once this dialog is gone."""
+        from netui.tui.screens.referral_dialog import offer_referral
+
+        offer_referral(self.app, self.services, self.contact, self.on_referred or (lambda _: None))

@@ -17,21 +17,34 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header
 
 from netui.domain.clock import Clock
-from netui.tui.actions import Scope, bindings
+from netui.tui.actions import Scope, bindings, by_scope
 from netui.tui.messages import ServicesReady
 from netui.tui.panes.base import Pane
 from netui.tui.panes.contacts import ContactsPane
 from netui.tui.panes.script import ScriptPane
 from netui.tui.panes.today import TodayPane
+from netui.tui.screens.pane_layout import (
+    NARROW_WIDTH,
+    PANE_ORDER,
+    PANE_TITLES,
+    THREE_FROM,
+    WIDE_WIDTH,
+    pane_layout,
+)
+from netui.tui.widgets.pane_tabs import PaneTabs
 
 if TYPE_CHECKING:
     from netui.services.context import Services
 
-NARROW_WIDTH = 100
-"""Below this many columns the panes take turns instead of sharing the screen."""
-WIDE_WIDTH = 150
-"""From this many columns the Today pane, when it is the one in use, gets half the screen."""
-PANE_ORDER = ("contacts-pane", "today-pane", "script-pane")
+__all__ = ["NARROW_WIDTH", "PANE_ORDER", "THREE_FROM", "WIDE_WIDTH", "MainScreen"]
+
+
+_GO_TO = {action.action: action for action in by_scope(Scope.PANES)}
+TAB_LABELS = {
+    pane_id: f"{PANE_TITLES[pane_id]} {_GO_TO[f'show_pane({pane_id!r})'].keys.upper()}"
+    for pane_id in PANE_ORDER
+}
+"""Each tab names its pane and the key that goes there: ``Today F6``."""
 
 
 class MainScreen(Screen[None]):
@@ -47,6 +60,7 @@ class MainScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
+        yield PaneTabs(TAB_LABELS, id="pane-tabs")
         with Horizontal(id="panes"):
             yield ContactsPane(self.clock, id="contacts-pane")
             with Vertical(id="side"):
@@ -114,23 +128,18 @@ class MainScreen(Screen[None]):
         self._apply_layout()
 
     def _apply_layout(self) -> None:
-        """Wide, the three panes share the screen and the Script pane, when it is the one the
-        user is in, takes the larger share (an editor and a preview need room); beside
-        another pane it shows only its preview, which follows the contact highlighted."""
-        narrow = self.size.width < NARROW_WIDTH
-        script_active = self.active_pane == "script-pane"
-        self.set_class(narrow, "-narrow")
-        today_active = self.active_pane == "today-pane"
-        self.set_class(self.size.width >= WIDE_WIDTH and today_active, "-today-wide")
-        self.set_class(not narrow and script_active, "-script-wide")
-        self.script.set_glance(not narrow and not script_active)
+        """Show the panes as :func:`~netui.tui.screens.pane_layout.pane_layout` says for
+        this width: one at a time with the tab bar, two columns, or three."""
+        layout = pane_layout(self.size.width, self.active_pane)
+        for name, wanted in layout.screen_classes.items():
+            self.set_class(wanted, name)
+        self.script.set_glance(layout.glance)
         for pane_id in PANE_ORDER:
-            self.pane(pane_id).set_class(pane_id == self.active_pane, "-active")
-        contacts_shown = not narrow or self.active_pane == "contacts-pane"
-        self.contacts.display = contacts_shown
-        self.query_one("#side").display = not narrow or not contacts_shown
-        self.today.display = not narrow or self.active_pane == "today-pane"
-        self.script.display = not narrow or self.active_pane == "script-pane"
+            pane = self.pane(pane_id)
+            pane.set_class(pane_id == self.active_pane, "-active")
+            pane.display = pane_id in layout.shown
+        self.query_one("#side").display = layout.side_shown
+        self.query_one(PaneTabs).active = self.active_pane
 
     def show_pane(self, pane_id: str) -> Pane:
         """Make ``pane_id`` the pane the user is in (shown, highlighted, focused)."""
@@ -143,6 +152,14 @@ class MainScreen(Screen[None]):
     def _step_pane(self, step: int) -> None:
         index = PANE_ORDER.index(self.active_pane)
         self.show_pane(PANE_ORDER[(index + step) % len(PANE_ORDER)])
+
+    def action_show_pane(self, pane_id: str) -> None:
+        if pane_id in PANE_ORDER:
+            self.show_pane(pane_id)
+
+    @on(PaneTabs.Chosen)
+    def _tab_chosen(self, message: PaneTabs.Chosen) -> None:
+        self.show_pane(message.pane_id)
 
     def action_next_pane(self) -> None:
         self._step_pane(1)

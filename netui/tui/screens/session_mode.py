@@ -281,6 +281,10 @@ class SessionModeScreen(NetuiScreen[None], ReportsWorkerErrors):
             return
         self._logged(person.contact, outcome, self.follow_up)
         self._advance()
+        if outcome is Outcome.REFERRAL:
+            from netui.tui.screens.referral_dialog import offer_referral
+
+            offer_referral(self, self.services, person.contact, self.hooks.logged)
 
     def _logged(self, contact: Contact, outcome: Outcome, follow_up: date | None) -> None:
         self.tally.logged.append(Logged(contact.full_name, outcome, follow_up))

@@ -83,4 +83,6 @@ def log_with_note(screen: SessionModeScreen, person: Person) -> None:
         if contact_id is not None:
             screen.note_logged(person)
 
-    screen.app.push_screen(LogInteractionScreen(screen.services, person.contact, preset), logged)
+    screen.app.push_screen(
+        LogInteractionScreen(screen.services, person.contact, preset, screen.hooks.logged), logged
+    )

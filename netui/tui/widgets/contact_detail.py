@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -11,8 +12,12 @@ from textual.widgets import Static
 
 from netui.domain.cadence import Cadence, next_due
 from netui.domain.dates import format_loose_date, time_since
+from netui.domain.referrals import describe_chain
 from netui.domain.types import Contact, DatePrecision, Interaction
 from netui.tui.text import literal, literal_line, one_line, status_label, strength_dots
+
+if TYPE_CHECKING:
+    from netui.services.referrals import ContactReferrals
 
 LABEL_WIDTH = 13
 NO_HISTORY = "No calls or messages logged yet (press c to log one)."
@@ -39,7 +44,23 @@ def describe_follow_up(follow_up: date, today: date) -> str:
     return f"{follow_up:%a} {_day(follow_up)} ({wording})"
 
 
-def render_contact(contact: Contact, history: list[Interaction], today: date) -> Content:
+def referral_lines(about: ContactReferrals) -> list[Content]:
+    """Who referred them, the chain that led to them, and whom they referred (if any)."""
+    lines: list[Content] = []
+    if about.referred_by is not None:
+        lines.append(_field("Referred by", about.referred_by.name))
+        lines.append(_field("Chain", describe_chain(about.chain)))
+    if about.referred:
+        lines.append(_field("Referred", ", ".join(person.name for person in about.referred)))
+    return lines
+
+
+def render_contact(
+    contact: Contact,
+    history: list[Interaction],
+    today: date,
+    referrals: ContactReferrals | None = None,
+) -> Content:
     """The detail text for one contact; every user value is literal, and each field but the
     notes keeps to one line (a name or company read with a line break in it included)."""
     lines: list[Content] = []
@@ -90,6 +111,8 @@ def render_contact(contact: Contact, history: list[Interaction], today: date) ->
             lines.append(_field(label, value))
     if contact.connected_on:
         lines.append(_field("Connected", _day(contact.connected_on)))
+    if referrals is not None:
+        lines.extend(referral_lines(referrals))
     if contact.notes:
         lines.append(Content(""))
         lines.append(Content.styled("Notes", "$text-muted"))
@@ -129,10 +152,16 @@ class ContactDetail(VerticalScroll, can_focus=False):
     def compose(self) -> ComposeResult:
         yield Static("", id="detail-body", markup=False)
 
-    def show(self, contact: Contact | None, history: list[Interaction], today: date) -> None:
+    def show(
+        self,
+        contact: Contact | None,
+        history: list[Interaction],
+        today: date,
+        referrals: ContactReferrals | None = None,
+    ) -> None:
         body = self.query_one("#detail-body", Static)
         if contact is None:
             body.update(Content.styled("No contact selected.", "$text-muted"))
         else:
-            body.update(render_contact(contact, history, today))
+            body.update(render_contact(contact, history, today, referrals))
         self.scroll_home(animate=False)

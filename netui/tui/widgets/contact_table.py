@@ -186,7 +186,8 @@ class ContactTable(ScrollView, can_focus=True):
         if self._selected:
             shown = {row.id for row in self._rows}
             self._selected &= shown
-        self._clear_caches()
+        # The strips drawn stay: each is kept with the row it shows, so a row read again
+        # is drawn again, and the rows a search keeps are not.
         self.virtual_size = Size(0, len(self._rows) + 1)
         index = self._cursor
         if keep_cursor_on is not None:
