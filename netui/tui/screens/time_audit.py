@@ -67,6 +67,7 @@ class TimeAuditScreen(NetuiScreen[int], ReportsWorkerErrors):
     TimeAuditScreen #audit-gaps { height: auto; }
     TimeAuditScreen #audit-gaps.-error { color: $error; }
     TimeAuditScreen #audit-total { height: 1; padding: 0 1; background: $boost; }
+    TimeAuditScreen.-wide #audit-total { display: none; }  /* the side column says it */
     """
 
     class CalendarRead(Message):
