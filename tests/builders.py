@@ -190,6 +190,26 @@ def table_dump(db_path: Path) -> dict[str, list[tuple[Any, ...]]]:
 # --- another program on the same database ----------------------------------------------
 
 
+async def came_true(
+    pilot: Pilot[None], condition: Callable[[], object], seconds: float, step: float = 0.05
+) -> bool:
+    """Let the app run until ``condition()`` holds or ``seconds`` have gone by: whether it
+    holds (for ``assert await came_true(...)``, whose message can say what was seen)."""
+    for _ in range(max(1, int(seconds / step))):
+        if condition():
+            return True
+        await pilot.pause(step)
+    return bool(condition())
+
+
+async def until(
+    pilot: Pilot[None], done: Callable[[], object], what: str, seconds: float = 2.0
+) -> None:
+    """Let the app run until ``done()`` holds; fail naming ``what`` if it never does."""
+    if not await came_true(pilot, done, seconds, 0.02):
+        raise AssertionError(f"never happened: {what}")
+
+
 def let_go(services: Services) -> None:
     """Close the test's own connections to its database before an app opens the same file.
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
 
-from builders import people_drafts
+from builders import came_true, people_drafts
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
-from today_support import live_for, until
+from today_support import live_for
 
 from netui.domain.clock import FakeClock
 from netui.domain.listing import StatusFilter
@@ -162,7 +162,7 @@ def in_pane(pane_id: str, *pressed: str, script: str | None = SCRIPT_NAME) -> Op
         main = app.main_screen
         main.show_pane(pane_id)
         if pane_id == "today-pane":
-            await until(pilot, lambda: main.today.loads > 0, 5)
+            await came_true(pilot, lambda: main.today.loads > 0, 5)
         if pane_id == "script-pane":
             await open_script(pilot, script)
         await keys(pilot)
@@ -177,12 +177,12 @@ async def open_script(pilot: Pilot[None], name: str | None) -> None:
     app = pilot.app
     assert isinstance(app, NetuiApp)
     pane = app.main_screen.script
-    await until(pilot, lambda: pane.loaded and pane.script is not None, 5)
+    await came_true(pilot, lambda: pane.loaded and pane.script is not None, 5)
     if name is not None:
         names = [summary.name for summary in pane.script_list.summaries]
         pane.script_list.highlighted = names.index(name)
-        await until(pilot, lambda: pane.script is not None and pane.script.name == name, 5)
-    await until(pilot, lambda: not pane._values_stale, 5)
+        await came_true(pilot, lambda: pane.script is not None and pane.script.name == name, 5)
+    await came_true(pilot, lambda: not pane._values_stale, 5)
 
 
 def in_session(*pressed: str) -> Opener:
@@ -191,7 +191,7 @@ def in_session(*pressed: str) -> Opener:
 
     async def open_it(pilot: Pilot[None]) -> None:
         await into_today(pilot)
-        await until(pilot, lambda: type(pilot.app.screen).__name__ == "SessionModeScreen", 5)
+        await came_true(pilot, lambda: type(pilot.app.screen).__name__ == "SessionModeScreen", 5)
         await keys(pilot, *pressed)
 
     return open_it

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from builders import WaitReady
+from builders import WaitReady, until
 from textual.pilot import Pilot
 
 from netui.domain.script_values import Profile
@@ -25,16 +25,6 @@ def add_script(
     return services.scripts.create(name, channel, subject, body).id
 
 
-async def until(pilot: Pilot[None], done: object, what: str, tries: int = 100) -> None:
-    """Pause until ``done()`` is true (a callable), failing with ``what`` after ``tries``."""
-    assert callable(done)
-    for _ in range(tries):
-        if done():
-            return
-        await pilot.pause(0.02)
-    raise AssertionError(f"never happened: {what}")
-
-
 async def script_pane(app: NetuiApp, pilot: Pilot[None], wait_ready: WaitReady) -> ScriptPane:
     """The app up, its Script pane loaded and the one the user is in (the list focused)."""
     await wait_ready(app, pilot)
@@ -52,6 +42,11 @@ async def choose(pane: ScriptPane, pilot: Pilot[None], name: str) -> None:
     pane.script_list.highlighted = names.index(name)
     await until(pilot, lambda: pane.script is not None and pane.script.name == name, name)
     await pilot.pause()
+
+
+def body_text(pane: ScriptPane) -> str:
+    """The rendered body's text, or "" before there is one (for waits)."""
+    return pane.rendered.body.text if pane.rendered is not None else ""
 
 
 def preview_text(pane: ScriptPane) -> str:

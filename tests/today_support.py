@@ -3,11 +3,10 @@ running app would live it, and reading what the pane shows."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
-from builders import NOW, store_raw
+from builders import NOW, came_true, store_raw
 from textual.pilot import Pilot
 from textual.widgets import Digits, Static
 
@@ -30,7 +29,7 @@ async def into_today(app: NetuiApp, pilot: Pilot[None]) -> TodayPane:
     await pilot.press("tab")
     pane = today(app)
     assert app.main_screen.active_pane == "today-pane"
-    await until(pilot, lambda: pane.loads > 0, 5)
+    await came_true(pilot, lambda: pane.loads > 0, 5)
     return pane
 
 
@@ -53,15 +52,6 @@ def digits(app: NetuiApp) -> str:
 
 def timer_state(app: NetuiApp) -> str:
     return str(today(app).timer_display.query_one("#timer-state", Static).render())
-
-
-async def until(pilot: Pilot[None], condition: Callable[[], bool], seconds: float) -> bool:
-    """Let the app run until ``condition`` holds, or ``seconds`` have gone by."""
-    for _ in range(int(seconds / 0.05)):
-        if condition():
-            return True
-        await pilot.pause(0.05)
-    return condition()
 
 
 async def settle(app: NetuiApp, pilot: Pilot[None]) -> None:

@@ -6,9 +6,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import click
-from builders import AppFactory, WaitReady
+from builders import AppFactory, WaitReady, came_true
 from textual.pilot import Pilot
-from today_support import until
 
 from netui.cli.root import COMMANDS, cli
 from netui.domain.clock import FakeClock
@@ -35,11 +34,11 @@ def screen_text(app: NetuiApp) -> str:
 
 async def open_help(app: NetuiApp, pilot: Pilot[None], key: str = "f1") -> HelpScreen:
     await pilot.press(key)
-    assert await until(pilot, lambda: isinstance(app.screen, HelpScreen), 5)
+    assert await came_true(pilot, lambda: isinstance(app.screen, HelpScreen), 5)
     screen = app.screen
     assert isinstance(screen, HelpScreen)
     if screen._command_line is not None:
-        assert await until(pilot, lambda: bool(screen.command_rows), 10)
+        assert await came_true(pilot, lambda: bool(screen.command_rows), 10)
     await pilot.pause()
     return screen
 
@@ -101,7 +100,7 @@ async def test_typing_filters_and_esc_clears_then_closes(
         assert "netui timer start" in commands
         assert "Command line: netui timer start" in screen_text(app)
         await pilot.press("escape", "escape")
-        assert await until(pilot, lambda: isinstance(app.screen, MainScreen), 5)
+        assert await came_true(pilot, lambda: isinstance(app.screen, MainScreen), 5)
 
 
 async def test_question_mark_and_q_are_searched_for_and_f1_closes(
@@ -116,7 +115,7 @@ async def test_question_mark_and_q_are_searched_for_and_f1_closes(
         assert not screen.shown_rows
         assert "Nothing matches" in screen_text(app)
         await pilot.press("f1")
-        assert await until(pilot, lambda: isinstance(app.screen, MainScreen), 5)
+        assert await came_true(pilot, lambda: isinstance(app.screen, MainScreen), 5)
         assert app.is_running
 
 
@@ -194,10 +193,10 @@ async def test_a_command_line_that_cannot_be_read_is_said_and_the_keys_stay(
     async with app.run_test(size=(120, 36)) as pilot:
         await wait_ready(app, pilot)
         await pilot.press("f1")
-        assert await until(pilot, lambda: isinstance(app.screen, HelpScreen), 5)
+        assert await came_true(pilot, lambda: isinstance(app.screen, HelpScreen), 5)
         screen = app.screen
         assert isinstance(screen, HelpScreen)
-        assert await until(pilot, lambda: "could not be read" in screen.commands_note, 10)
+        assert await came_true(pilot, lambda: "could not be read" in screen.commands_note, 10)
         assert "netui/cli/gone.py" in screen.commands_note
         assert {row.action_id for row in screen.shown_rows} >= {"contacts.search"}
 

@@ -4,12 +4,18 @@ without a restart, and keeps the user's sort, filter, search, selection and curs
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from builders import CONNECTIONS, AppFactory, WaitReady, let_go, netui_process, write_linkedin
-from textual.pilot import Pilot
+from builders import (
+    CONNECTIONS,
+    AppFactory,
+    WaitReady,
+    came_true,
+    let_go,
+    netui_process,
+    write_linkedin,
+)
 from textual.widgets import Static
 
 import netui.tui.loading
@@ -37,15 +43,6 @@ def names(app: NetuiApp) -> list[str]:
     return [row.full_name for row in table(app).rows]
 
 
-async def until(pilot: Pilot[None], condition: Callable[[], bool], seconds: float) -> bool:
-    """Let the app run until ``condition`` holds, or ``seconds`` have gone by."""
-    for _ in range(int(seconds / 0.1)):
-        if condition():
-            return True
-        await pilot.pause(0.1)
-    return condition()
-
-
 def ids_of(services: Services) -> dict[str, int]:
     return {c.full_name: c.id for c in services.contacts.find(StatusFilter.ALL)}
 
@@ -58,7 +55,7 @@ async def test_a_contact_added_by_another_netui_shows_up(
     async with app.run_test(size=(120, 36)) as pilot:
         await wait_ready(app, pilot)
         netui_process(db_path, "add", "Bea Ruiz", "--company", "Tidewell")
-        assert await until(pilot, lambda: "Bea Ruiz" in names(app), WITHIN), names(app)
+        assert await came_true(pilot, lambda: "Bea Ruiz" in names(app), WITHIN), names(app)
         assert len(names(app)) == 7
     assert app.return_code in (None, 0)
 
@@ -76,7 +73,7 @@ async def test_an_import_by_another_netui_shows_up(
     async with app.run_test(size=(120, 36)) as pilot:
         await wait_ready(app, pilot)
         netui_process(db_path, "import", str(connections))
-        assert await until(pilot, lambda: len(names(app)) == 10, WITHIN), names(app)
+        assert await came_true(pilot, lambda: len(names(app)) == 10, WITHIN), names(app)
         assert "Marcus Oyelaran" in names(app)
     assert app.return_code in (None, 0)
 
@@ -102,7 +99,7 @@ async def test_a_change_by_another_netui_keeps_sort_filter_search_selection_and_
         assert len(selected) == 2
         chosen = next(n for n in before if people[n] not in selected and people[n] != cursor.id)
         netui_process(db_path, "set", str(people[chosen]), "--status", "later")
-        assert await until(pilot, lambda: chosen not in names(app), WITHIN), names(app)
+        assert await came_true(pilot, lambda: chosen not in names(app), WITHIN), names(app)
         assert names(app) == [n for n in before if n != chosen]  # still by name, filtered
         contacts = pane(app)
         assert contacts.listing.sort_key is SortKey.NAME
@@ -125,9 +122,9 @@ async def test_the_detail_and_today_follow_another_netuis_change(
         netui_process(db_path, "set", str(row.id), "--status", "top20")
         netui_process(db_path, "edit", str(row.id), "--title", "Chief Data Officer")
         progress = app.main_screen.query_one("#today-progress", Static)
-        assert await until(pilot, lambda: "1 of 20 chosen" in str(progress.render()), WITHIN)
+        assert await came_true(pilot, lambda: "1 of 20 chosen" in str(progress.render()), WITHIN)
         detail = app.main_screen.query_one("#detail-body", Static)
-        assert await until(pilot, lambda: "Chief Data Officer" in str(detail.render()), 1)
+        assert await came_true(pilot, lambda: "Chief Data Officer" in str(detail.render()), 1)
         shown = table(app).current_row
         assert shown is not None
         assert shown.status is TriageStatus.TOP20
@@ -172,11 +169,11 @@ async def test_a_decision_made_during_a_reload_is_not_undone_by_it(
 
         monkeypatch.setattr(netui.tui.loading, "load_listing", slow_load)
         netui_process(db_path, "add", "Bea Ruiz")
-        assert await until(pilot, read.is_set, WITHIN)
+        assert await came_true(pilot, read.is_set, WITHIN)
         await pilot.press("l")
         await pilot.pause()
         decided.set()
-        assert await until(pilot, lambda: "Bea Ruiz" in names(app), WITHIN)
+        assert await came_true(pilot, lambda: "Bea Ruiz" in names(app), WITHIN)
         shown = pane(app).listing.get(row.id)
         assert shown is not None
         assert shown.status is TriageStatus.LATER

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from builders import AppFactory, WaitReady, open_triage_mode
+from builders import AppFactory, WaitReady, came_true, open_triage_mode
 from textual.command import CommandList
-from today_support import until
 
 from netui.domain.listing import StatusFilter
 from netui.domain.types import TriageStatus
@@ -89,7 +88,7 @@ async def test_the_help_screen_offers_its_keys(
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_ready(app, pilot)
         await pilot.press("f1")
-        assert await until(pilot, lambda: isinstance(app.screen, HelpScreen), 5)
+        assert await came_true(pilot, lambda: isinstance(app.screen, HelpScreen), 5)
         shown = offered(app)
         assert all(entry(a.id) in shown for a in ACTIONS if a.scope is Scope.HELP)
         assert entry("contacts.search") not in shown
@@ -112,8 +111,8 @@ async def test_a_command_chosen_in_the_palette_runs_where_it_belongs(
             listed = found.first()
             return str(listed.get_option_at_index(listed.highlighted or 0).prompt)
 
-        assert await until(pilot, lambda: "Go to Script" in first_match(), 5)
+        assert await came_true(pilot, lambda: "Go to Script" in first_match(), 5)
         await pilot.press("enter")
-        assert await until(pilot, lambda: app.main_screen.active_pane == "script-pane", 5)
+        assert await came_true(pilot, lambda: app.main_screen.active_pane == "script-pane", 5)
         assert app.main_screen.script.display
         assert not app.main_screen.contacts.display

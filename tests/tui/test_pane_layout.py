@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from builders import AppFactory, WaitReady
+from builders import AppFactory, WaitReady, came_true
 from textual.pilot import Pilot
-from today_support import until
 
 from netui.domain.listing import StatusFilter
 from netui.domain.types import TriageStatus
@@ -140,12 +139,12 @@ async def test_a_key_acts_only_on_the_pane_in_use(
         await wait_ready(app, pilot)
         await in_today(app, pilot, size)
         await pilot.press("a")
-        assert await until(pilot, lambda: isinstance(app.screen, TimeAuditScreen), 5)
+        assert await came_true(pilot, lambda: isinstance(app.screen, TimeAuditScreen), 5)
         assert archived(seeded) == 0
         await pilot.press("escape")
-        assert await until(pilot, lambda: app.screen is app.main_screen, 5)
+        assert await came_true(pilot, lambda: app.screen is app.main_screen, 5)
         await pilot.pause()
         assert in_use(app) == "today-pane"
         # Back in Contacts the same key archives the highlighted contact.
         await pilot.press("f5", "a")
-        assert await until(pilot, lambda: archived(seeded) == 1, 5)
+        assert await came_true(pilot, lambda: archived(seeded) == 1, 5)

@@ -6,11 +6,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from builders import AppFactory, WaitReady, WriteLock, store_raw, table_dump, toasts
+from builders import AppFactory, WaitReady, WriteLock, came_true, store_raw, table_dump, toasts
 from textual.pilot import Pilot
 from textual.widgets import Input, Select, Static
 from timezones import local_zone_as
-from today_support import into_today, plan_top20, until
+from today_support import into_today, plan_top20
 
 import netui.tui.app
 from netui.domain.clock import FakeClock
@@ -48,10 +48,10 @@ def highlighted(app: NetuiApp) -> str:
 async def log_referral(app: NetuiApp, pilot: Pilot[None]) -> ReferralDialog:
     """Log a referral with the highlighted contact; returns the offer that follows."""
     await pilot.press("c")
-    assert await until(pilot, lambda: isinstance(app.screen, LogInteractionScreen), 3)
+    assert await came_true(pilot, lambda: isinstance(app.screen, LogInteractionScreen), 3)
     app.screen.query_one("#outcome", Select).value = Outcome.REFERRAL
     await pilot.press("ctrl+s")
-    assert await until(pilot, lambda: isinstance(app.screen, ReferralDialog), 3)
+    assert await came_true(pilot, lambda: isinstance(app.screen, ReferralDialog), 3)
     offer = app.screen
     assert isinstance(offer, ReferralDialog)
     return offer
@@ -74,9 +74,9 @@ async def test_accepting_the_offer_adds_the_person_linked_and_shows_the_chain(
         assert app.screen.focused is offer.query_one("#name", Input)
         fill(offer, name="Bo Park", company="Acme", title="Head of Data", emails="bo@acme.example")
         await pilot.press("ctrl+s")
-        assert await until(pilot, lambda: app.screen is app.main_screen, 3)
-        assert await until(pilot, lambda: highlighted(app) == "Bo Park", 3)
-        assert await until(pilot, lambda: "Referred by" in detail_text(app), 3)
+        assert await came_true(pilot, lambda: app.screen is app.main_screen, 3)
+        assert await came_true(pilot, lambda: highlighted(app) == "Bo Park", 3)
+        assert await came_true(pilot, lambda: "Referred by" in detail_text(app), 3)
         text = detail_text(app)
         assert f"Referred by  {referrer}" in text
         assert f"Chain        {referrer} → Bo Park" in text
@@ -99,7 +99,7 @@ async def test_escape_declines_and_adds_nobody(
         before = table_dump(db_path)
         fill(offer, name="Not Wanted")
         await pilot.press("escape")
-        assert await until(pilot, lambda: app.screen is app.main_screen, 3)
+        assert await came_true(pilot, lambda: app.screen is app.main_screen, 3)
         await pilot.pause()
         assert table_dump(db_path) == before
     assert seeded.contacts.counts().total == 6
@@ -144,7 +144,7 @@ async def test_a_busy_database_keeps_what_was_typed_and_ctrl_s_adds_it_after(
         assert table_dump(db_path) == before
         write_lock.release()
         await pilot.press("ctrl+s")
-        assert await until(pilot, lambda: app.screen is app.main_screen, 3)
+        assert await came_true(pilot, lambda: app.screen is app.main_screen, 3)
     assert [chain.last.name for chain in seeded.referrals.chains()] == ["Bo Park"]
 
 
@@ -155,9 +155,9 @@ async def test_other_outcomes_offer_nothing(
     async with app.run_test(size=(120, 36)) as pilot:
         await wait_ready(app, pilot)
         await pilot.press("c")
-        assert await until(pilot, lambda: isinstance(app.screen, LogInteractionScreen), 3)
+        assert await came_true(pilot, lambda: isinstance(app.screen, LogInteractionScreen), 3)
         await pilot.press("ctrl+s")  # talked
-        assert await until(pilot, lambda: app.screen is app.main_screen, 3)
+        assert await came_true(pilot, lambda: app.screen is app.main_screen, 3)
         await pilot.pause(0.1)
         assert app.screen is app.main_screen
 
@@ -177,18 +177,18 @@ async def test_the_session_mode_offers_after_its_referral_key(
         await wait_ready(app, pilot)
         await into_today(app, pilot)
         await pilot.press("S")
-        assert await until(pilot, lambda: isinstance(app.screen, SessionModeScreen), 5)
+        assert await came_true(pilot, lambda: isinstance(app.screen, SessionModeScreen), 5)
         session = app.screen
         assert isinstance(session, SessionModeScreen)
         await pilot.pause()
         await pilot.press("6")  # Ada: referral
-        assert await until(pilot, lambda: isinstance(app.screen, ReferralDialog), 3)
+        assert await came_true(pilot, lambda: isinstance(app.screen, ReferralDialog), 3)
         offer = app.screen
         assert isinstance(offer, ReferralDialog)
         assert offer.value("met") == "referred by Ada Okafor"
         fill(offer, name="Ines Vale")
         await pilot.press("enter")
-        assert await until(pilot, lambda: app.screen is session, 3)
+        assert await came_true(pilot, lambda: app.screen is session, 3)
         assert session.person is not None
         assert session.person.contact.full_name != "Ada Okafor"  # it moved on
     (chain,) = seeded.referrals.chains()
@@ -205,8 +205,8 @@ async def test_the_today_pane_log_offers_too(
         offer = await log_referral(app, pilot)
         fill(offer, name="Jon Reyes")
         await pilot.press("ctrl+s")
-        assert await until(pilot, lambda: app.screen is app.main_screen, 3)
-        assert await until(pilot, lambda: "Jon Reyes" in listed(app), 3)
+        assert await came_true(pilot, lambda: app.screen is app.main_screen, 3)
+        assert await came_true(pilot, lambda: "Jon Reyes" in listed(app), 3)
     (chain,) = seeded.referrals.chains()
     assert chain.first.id in queued.values()
     assert chain.last.name == "Jon Reyes"
@@ -227,8 +227,8 @@ async def test_hostile_names_in_the_offer_and_the_chain_are_literal(
         assert "\x1b" not in offer.value("met")
         fill(offer, name="Bo [i]Park[/i]")
         await pilot.press("ctrl+s")
-        assert await until(pilot, lambda: app.screen is app.main_screen, 3)
-        assert await until(pilot, lambda: "Chain" in detail_text(app), 3)
+        assert await came_true(pilot, lambda: app.screen is app.main_screen, 3)
+        assert await came_true(pilot, lambda: "Chain" in detail_text(app), 3)
         text = detail_text(app)
         assert f"Chain        {hostile}\N{REPLACEMENT CHARACTER}[31m Next → Bo [i]Park[/i]" in text
         assert "\x1b" not in app.export_screenshot()

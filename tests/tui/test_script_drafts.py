@@ -10,8 +10,8 @@ import time
 from pathlib import Path
 
 import pytest
-from builders import AppFactory, WaitReady, WriteLock, let_go, sql_rows, toasts
-from script_helpers import add_script, choose, script_pane, until
+from builders import AppFactory, WaitReady, WriteLock, let_go, sql_rows, toasts, until
+from script_helpers import add_script, choose, script_pane
 
 import netui.tui.app
 from netui.domain.clock import system_clock
@@ -113,8 +113,10 @@ from netui.tui.app import NetuiApp
 async def main() -> None:
     app = NetuiApp(Path(sys.argv[1]), system_clock)
     async with app.run_test(size=(120, 36)) as pilot:
+        while not app.main_screen.loaded:  # the Script pane is built after the first frame
+            await pilot.pause(0.05)
         pane = app.main_screen.script
-        while not (app.main_screen.loaded and pane.loaded and pane.script is not None):
+        while not (pane.loaded and pane.script is not None):
             await pilot.pause(0.05)
         app.main_screen.show_pane("script-pane")
         names = [summary.name for summary in pane.script_list.summaries]

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from builders import AppFactory, WaitReady, toasts
-from script_helpers import PROFILE, add_script, choose, script_pane, until
+from builders import AppFactory, WaitReady, toasts, until
+from script_helpers import PROFILE, add_script, body_text, choose, script_pane
 from textual.widgets import Select, Static, TextArea
 
 from netui.domain.scripts import ScriptChannel
@@ -36,16 +36,14 @@ async def test_edit_preview_follows_the_contact_then_copy_and_log(
         assert pane.rendered.body.text == f"Hi {first_name}, Sam Rivera here."
 
         await pilot.press("e", "end", *" Coffee soon?")
-        await until(pilot, lambda: "Coffee soon?" in pane.rendered.body.text, "preview typed")
+        await until(pilot, lambda: "Coffee soon?" in body_text(pane), "preview typed")
         assert "Unsaved" in pane.state.status(pane.editor_text)  # type: ignore[union-attr]
 
         contacts.table.cursor_index = 1  # the Contacts pane's highlight moves
         second = contacts.table.current_row
         assert second is not None
         second_first = second.full_name.split()[0]
-        await until(
-            pilot, lambda: pane.rendered.body.text.startswith(f"Hi {second_first},"), "follows"
-        )
+        await until(pilot, lambda: body_text(pane).startswith(f"Hi {second_first},"), "follows")
 
         await pilot.press("f2")  # copy, from inside the editor
         await pilot.pause()
@@ -229,7 +227,7 @@ async def test_profile_fills_the_my_placeholders(
         await pilot.press("p")
         await until(pilot, lambda: isinstance(app.screen, ProfileScreen), "profile")
         await pilot.press(*"Sam [b]Rivera[/b]", "ctrl+s")
-        await until(pilot, lambda: pane.rendered.body.text == "Best, Sam [b]Rivera[/b]", "filled")
+        await until(pilot, lambda: body_text(pane) == "Best, Sam [b]Rivera[/b]", "filled")
         assert seeded.scripts.profile().name == "Sam [b]Rivera[/b]"
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from builders import AppFactory
-from script_helpers import PROFILE, add_script, until
+from builders import AppFactory, until
+from script_helpers import PROFILE, add_script
 from textual.pilot import Pilot
 
 from netui.domain.scripts import ScriptChannel

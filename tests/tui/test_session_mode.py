@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from builders import AppFactory, WaitReady, WriteLock, toasts
+from builders import AppFactory, WaitReady, WriteLock, came_true, toasts
 from script_helpers import PROFILE, add_script
 from textual.pilot import Pilot
 from textual.widgets import Static
@@ -24,7 +24,6 @@ from today_support import (
     screen_text,
     settle,
     today,
-    until,
 )
 
 from netui.domain.clock import FakeClock
@@ -52,7 +51,7 @@ def planned(services: Services, clock: FakeClock) -> dict[str, int]:
 async def start_session(app: NetuiApp, pilot: Pilot[None]) -> SessionModeScreen:
     await into_today(app, pilot)
     await pilot.press("S")
-    assert await until(pilot, lambda: isinstance(app.screen, SessionModeScreen), 5)
+    assert await came_true(pilot, lambda: isinstance(app.screen, SessionModeScreen), 5)
     screen = app.screen
     assert isinstance(screen, SessionModeScreen)
     await pilot.pause()
@@ -84,7 +83,7 @@ async def test_a_session_logs_outcomes_and_everything_agrees_after(
             await pilot.press("h")  # through the scripts to the user's own
         assert script_text(screen) == "Hi Ada, Sam Rivera here."
         await pilot.press("f")
-        assert await until(pilot, lambda: isinstance(app.screen, FollowUpDialog), 3)
+        assert await came_true(pilot, lambda: isinstance(app.screen, FollowUpDialog), 3)
         await pilot.press(*"in 2 weeks", "enter")
         await pilot.pause()
         assert "Follow up   Thu 10 Dec 2026, with the outcome" in card(screen)
@@ -105,7 +104,7 @@ async def test_a_session_logs_outcomes_and_everything_agrees_after(
         assert seeded.interactions.history(ids["Bruno Salas"])[0].outcome is Outcome.NO_ANSWER
         assert seeded.interactions.history(ids["Chen Wu"]) == []
         await pilot.press("escape")
-        assert await until(pilot, lambda: isinstance(app.screen, SessionSummaryScreen), 3)
+        assert await came_true(pilot, lambda: isinstance(app.screen, SessionSummaryScreen), 3)
         summary = str(app.screen.query_one("#summary-text", Static).render())
         assert "1 reached of 2 persons contacted · 1 skipped" in summary
         assert "no answer 1 · talked 1" in summary
@@ -115,7 +114,7 @@ async def test_a_session_logs_outcomes_and_everything_agrees_after(
         await settle(app, pilot)
         assert app.screen is app.main_screen
         assert seeded.timer.status().running
-        assert await until(pilot, lambda: "Ada Okafor" not in queue_names(app), 3)
+        assert await came_true(pilot, lambda: "Ada Okafor" not in queue_names(app), 3)
         assert queue_names(app) == ["Chen Wu", "Dalia Mertens"]  # Bruno was tried today
         assert "Today   1 reached · 2 contacted" in progress(app)
         assert_contacts_show_reached(app, ids["Ada Okafor"], 1)
@@ -146,7 +145,7 @@ async def test_the_timer_shows_in_the_session_and_the_summary_can_stop_it(
         await pilot.pause()
         assert not seeded.timer.status().paused
         await pilot.press("escape")
-        assert await until(pilot, lambda: isinstance(app.screen, SessionSummaryScreen), 3)
+        assert await came_true(pilot, lambda: isinstance(app.screen, SessionSummaryScreen), 3)
         await pilot.press("x")
         await settle(app, pilot)
         assert app.screen is app.main_screen
@@ -197,19 +196,19 @@ async def test_copy_email_and_linkedin_use_the_script_for_the_person_on_the_card
         await pilot.press("y")
         assert app.clipboard == "Hi Ann,\nlong time!"
         await pilot.press("m")
-        assert await until(pilot, lambda: len(opened) == 1, 3)
+        assert await came_true(pilot, lambda: len(opened) == 1, 3)
         assert opened == [
             "mailto:ann@example.org?subject=Hello%20Ann&body=Hi%20Ann%2C%0D%0Along%20time%21"
         ]
         app.copy_to_clipboard("")
         await pilot.press("o")
-        assert await until(pilot, lambda: len(opened) == 2, 3)
+        assert await came_true(pilot, lambda: len(opened) == 2, 3)
         assert opened[-1] == "https://www.linkedin.com/in/ann-lee"
         assert app.clipboard == "Hi Ann,\nlong time!"
         await pilot.press("l")  # a note, in the usual dialog, preset for the email sent
-        assert await until(pilot, lambda: isinstance(app.screen, LogInteractionScreen), 3)
+        assert await came_true(pilot, lambda: isinstance(app.screen, LogInteractionScreen), 3)
         await pilot.press("ctrl+s")
-        assert await until(pilot, lambda: isinstance(app.screen, SessionSummaryScreen), 3)
+        assert await came_true(pilot, lambda: isinstance(app.screen, SessionSummaryScreen), 3)
         logged = services.interactions.history(ann.id)[0]
         assert (logged.channel, logged.outcome) == (Channel.EMAIL, Outcome.LEFT_MESSAGE)
         assert logged.script_revision_id is not None

@@ -8,11 +8,11 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from builders import AppFactory, WaitReady, sql_rows, store_raw
+from builders import AppFactory, WaitReady, came_true, sql_rows, store_raw
 from textual.pilot import Pilot
 from textual.widgets import Sparkline, Static
 from timezones import local_zone_as
-from today_support import into_today, screen_text, until
+from today_support import into_today, screen_text
 
 from netui.domain.clock import FakeClock
 from netui.domain.scripts import ScriptChannel
@@ -57,10 +57,10 @@ def history(seeded: Services, clock: FakeClock) -> Services:
 async def open_stats(app: NetuiApp, pilot: Pilot[None]) -> StatsScreen:
     await into_today(app, pilot)
     await pilot.press("p")
-    assert await until(pilot, lambda: isinstance(app.screen, StatsScreen), 5)
+    assert await came_true(pilot, lambda: isinstance(app.screen, StatsScreen), 5)
     screen = app.screen
     assert isinstance(screen, StatsScreen)
-    assert await until(pilot, lambda: screen.loads > 0, 10)
+    assert await came_true(pilot, lambda: screen.loads > 0, 10)
     await pilot.pause()
     return screen
 
@@ -92,14 +92,14 @@ async def test_p_in_today_opens_the_figures_and_d_switches_to_90_days(
         assert "0 meetings, 0 referrals, 1 introduction" in chart_text(screen, "doors")
 
         await pilot.press("d")
-        assert await until(pilot, lambda: screen.loads > 1, 10)
+        assert await came_true(pilot, lambda: screen.loads > 1, 10)
         await pilot.pause()
         assert static_text(screen, "#stats-period").startswith("The last 90 days")
         assert len(screen.query_one(Sparkline).data or []) == 90
         assert "1 meeting, 0 referrals, 1 introduction" in chart_text(screen, "doors")
 
         await pilot.press("escape")
-        assert await until(pilot, lambda: app.screen is app.main_screen, 5)
+        assert await came_true(pilot, lambda: app.screen is app.main_screen, 5)
 
 
 async def test_the_palette_opens_it_from_another_pane(
@@ -110,10 +110,10 @@ async def test_the_palette_opens_it_from_another_pane(
         await wait_ready(app, pilot)
         commands = {c.title: c for c in app.get_system_commands(app.main_screen)}
         await commands["Progress"].callback()
-        assert await until(pilot, lambda: isinstance(app.screen, StatsScreen), 5)
+        assert await came_true(pilot, lambda: isinstance(app.screen, StatsScreen), 5)
         screen = app.screen
         assert isinstance(screen, StatsScreen)
-        assert await until(pilot, lambda: screen.loads > 0, 10)
+        assert await came_true(pilot, lambda: screen.loads > 0, 10)
         await pilot.pause()
 
 
@@ -146,7 +146,7 @@ async def test_it_fits_both_sizes_and_scrolls_when_small(
         if size == (80, 24):
             assert body.max_scroll_y > 0
             await pilot.press("end")
-            assert await until(pilot, lambda: body.scroll_y > 0, 5)  # the keys scroll it
+            assert await came_true(pilot, lambda: body.scroll_y > 0, 5)  # the keys scroll it
         else:
             left, right = screen.query_one("#stats-left"), screen.query_one("#stats-right")
             assert left.region.y == right.region.y

@@ -10,10 +10,10 @@ from collections.abc import Callable, Iterator
 from datetime import timedelta
 
 import pytest
-from builders import NOW, AppFactory
+from builders import NOW, AppFactory, came_true
 from textual.pilot import Pilot
 from timezones import local_zone_as
-from today_support import settle, until
+from today_support import settle
 
 from netui.domain.clock import FakeClock
 from netui.domain.scripts import ScriptChannel
@@ -76,9 +76,9 @@ async def in_stats(pilot: Pilot[None]) -> None:
         if app.services is not None and app.main_screen.loaded:
             break
     await pilot.press("tab")
-    await until(pilot, lambda: app.main_screen.today.loads > 0, 5)
+    await came_true(pilot, lambda: app.main_screen.today.loads > 0, 5)
     await pilot.press("p")
-    await until(pilot, lambda: isinstance(app.screen, StatsScreen) and app.screen.loads > 0, 10)
+    await came_true(pilot, lambda: isinstance(app.screen, StatsScreen) and app.screen.loads > 0, 10)
     await settle(app, pilot)
     app.sub_title = "netui.db"
     await pilot.pause(0.2)

@@ -7,11 +7,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from builders import AppFactory, WaitReady, toasts
+from builders import AppFactory, WaitReady, came_true, toasts
 from textual.pilot import Pilot
 from textual.widgets import Checkbox, Input, Static
 from timezones import local_zone_as
-from today_support import into_today, settle, timer_state, until
+from today_support import into_today, settle, timer_state
 
 from netui.domain.time_audit import DEFAULT_BLOCKS
 from netui.services.context import Services
@@ -29,7 +29,7 @@ def in_utc() -> Iterator[None]:
 async def open_audit(app: NetuiApp, pilot: Pilot[None]) -> TimeAuditScreen:
     await into_today(app, pilot)
     await pilot.press("a")
-    assert await until(pilot, lambda: isinstance(app.screen, TimeAuditScreen), 5)
+    assert await came_true(pilot, lambda: isinstance(app.screen, TimeAuditScreen), 5)
     screen = app.screen
     assert isinstance(screen, TimeAuditScreen)
     await pilot.pause()

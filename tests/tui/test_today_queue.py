@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-from builders import NOW, AppFactory, WaitReady
+from builders import NOW, AppFactory, WaitReady, came_true
 from today_support import (
     MARKUP_NAME,
     PLANNED_TOP20,
@@ -20,7 +20,6 @@ from today_support import (
     screen_text,
     settle,
     today,
-    until,
 )
 
 from netui.domain.clock import FakeClock
@@ -68,10 +67,10 @@ async def test_a_call_logged_from_today_shows_in_contacts_and_in_the_progress(
         pane = await into_today(app, pilot)
         assert pane.highlighted_contact == ids["Ada Okafor"]
         await pilot.press("c")
-        assert await until(pilot, lambda: isinstance(app.screen, LogInteractionScreen), 3)
+        assert await came_true(pilot, lambda: isinstance(app.screen, LogInteractionScreen), 3)
         await pilot.press("ctrl+s")  # a call, talked: she was reached
         await settle(app, pilot)
-        await until(pilot, lambda: "Ada Okafor" not in queue_names(app), 3)
+        await came_true(pilot, lambda: "Ada Okafor" not in queue_names(app), 3)
         assert queue_names(app) == list(TOP20[1:4])
         assert "Today   1 reached · 1 contacted" in progress(app)
         assert_contacts_show_reached(app, ids["Ada Okafor"], 1)
@@ -92,10 +91,10 @@ async def test_a_call_logged_in_contacts_takes_the_person_off_todays_queue(
         while (row := contacts.table.current_row) is not None and row.full_name != "Chen Wu":
             await pilot.press("down")
         await pilot.press("c")
-        assert await until(pilot, lambda: isinstance(app.screen, LogInteractionScreen), 3)
+        assert await came_true(pilot, lambda: isinstance(app.screen, LogInteractionScreen), 3)
         await pilot.press("ctrl+s")
         await settle(app, pilot)
-        assert await until(pilot, lambda: "Chen Wu" not in queue_names(app), 3)
+        assert await came_true(pilot, lambda: "Chen Wu" not in queue_names(app), 3)
         assert "Reached 1 of 20" in progress(app)
     assert app.return_code in (None, 0)
 
@@ -117,14 +116,14 @@ async def test_names_in_the_queue_and_its_dialog_are_shown_as_typed(
         assert SHOWN_CONTROL_NAME in text
         assert not any(ch in text for ch in "\x1b\x07")
         await pilot.press("c")
-        assert await until(pilot, lambda: isinstance(app.screen, LogInteractionScreen), 3)
+        assert await came_true(pilot, lambda: isinstance(app.screen, LogInteractionScreen), 3)
         await pilot.pause()
         assert f"Log: {MARKUP_NAME}" in screen_text(app)
         await pilot.press("ctrl+s")
         await settle(app, pilot)
         assert any(MARKUP_NAME in n.message for n in app._notifications)
         await pilot.press("c")
-        assert await until(pilot, lambda: isinstance(app.screen, LogInteractionScreen), 3)
+        assert await came_true(pilot, lambda: isinstance(app.screen, LogInteractionScreen), 3)
         await pilot.pause()
         assert f"Log: {SHOWN_CONTROL_NAME}" in screen_text(app)
     assert app.return_code in (None, 0)

@@ -10,9 +10,9 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from builders import NOW, AppFactory, WaitReady, let_go, toasts
+from builders import NOW, AppFactory, WaitReady, came_true, let_go, toasts
 from textual.pilot import Pilot
-from today_support import digits, into_today, live_for, settle, timer_state, today, until
+from today_support import digits, into_today, live_for, settle, timer_state, today
 
 from netui.domain.clock import FakeClock, local_zone
 from netui.domain.timer_status import clock_time
@@ -29,7 +29,7 @@ def interrupted_session(services: Services, clock: FakeClock) -> None:
 
 
 async def recovery_dialog(app: NetuiApp, pilot: Pilot[None]) -> TimerRecoveryScreen:
-    assert await until(pilot, lambda: isinstance(app.screen, TimerRecoveryScreen), 5)
+    assert await came_true(pilot, lambda: isinstance(app.screen, TimerRecoveryScreen), 5)
     screen = app.screen
     assert isinstance(screen, TimerRecoveryScreen)
     return screen

@@ -6,10 +6,10 @@ from collections.abc import Callable
 from datetime import timedelta
 
 import pytest
-from builders import NOW, AppFactory
+from builders import NOW, AppFactory, came_true
 from textual.pilot import Pilot
 from timezones import local_zone_as
-from today_support import live_for, settle, until
+from today_support import live_for, settle
 
 from netui.domain.clock import FakeClock
 from netui.domain.types import Channel, InteractionDraft, Outcome, TriageStatus
@@ -61,7 +61,7 @@ async def in_today(pilot: Pilot[None]) -> None:
         if app.services is not None and app.main_screen.loaded:
             break
     await pilot.press("tab")
-    await until(pilot, lambda: app.main_screen.today.loads > 0, 5)
+    await came_true(pilot, lambda: app.main_screen.today.loads > 0, 5)
     await settle(app, pilot)
     app.sub_title = "netui.db"
     await pilot.pause(0.2)
@@ -91,7 +91,7 @@ def test_today_on_a_wide_terminal(
 async def in_session(pilot: Pilot[None]) -> None:
     await in_today(pilot)
     await pilot.press("S")
-    await until(pilot, lambda: type(pilot.app.screen).__name__ == "SessionModeScreen", 5)
+    await came_true(pilot, lambda: type(pilot.app.screen).__name__ == "SessionModeScreen", 5)
     pilot.app.sub_title = "netui.db"
     await pilot.pause(0.2)
 

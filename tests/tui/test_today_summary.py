@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from builders import AppFactory, WaitReady
+from builders import AppFactory, WaitReady, came_true
 from timezones import local_zone_as
-from today_support import into_today, screen_text, until
+from today_support import into_today, screen_text
 
 from netui.domain.clock import FakeClock
 from netui.domain.types import Channel, InteractionDraft, Outcome, TriageStatus
@@ -41,7 +41,7 @@ async def test_the_week_shows_in_today_and_follows_what_is_logged(
         await wait_ready(app, pilot)
         pane = await into_today(app, pilot)
         summary = pane.query_one(TodaySummary)
-        assert await until(pilot, lambda: summary.week is not None, 5)
+        assert await came_true(pilot, lambda: summary.week is not None, 5)
         await pilot.pause()
         assert str(summary.render()) == (
             "This week 40 min of 2h30 since Monday\n0 reached · 0 doors opened"
@@ -51,9 +51,11 @@ async def test_the_week_shows_in_today_and_follows_what_is_logged(
         draft = InteractionDraft(Channel.CALL, Outcome.MEETING_SET)
         seeded.interactions.log(ids[0], draft)  # as another netui would
         await pilot.press("p")  # the stats screen; closing it reads the day again
-        assert await until(pilot, lambda: isinstance(app.screen, StatsScreen), 5)
+        assert await came_true(pilot, lambda: isinstance(app.screen, StatsScreen), 5)
         screen = app.screen
         assert isinstance(screen, StatsScreen)
-        assert await until(pilot, lambda: screen.loads > 0, 10)
+        assert await came_true(pilot, lambda: screen.loads > 0, 10)
         await pilot.press("escape")
-        assert await until(pilot, lambda: "1 reached · 1 door opened" in str(summary.render()), 5)
+        assert await came_true(
+            pilot, lambda: "1 reached · 1 door opened" in str(summary.render()), 5
+        )

@@ -6,9 +6,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from builders import AppFactory, WaitReady, let_go, netui_process, toasts
+from builders import AppFactory, WaitReady, came_true, let_go, netui_process, toasts
 from cli_runner import Netui
-from today_support import into_today, timer_state, until
+from today_support import into_today, timer_state
 
 from netui.domain.clock import FakeClock
 from netui.services.context import Services
@@ -28,12 +28,12 @@ async def test_a_session_run_from_the_shell_shows_in_the_open_app(
         await into_today(app, pilot)
         assert "Not running" in timer_state(app)
         netui_process(db_path, "timer", "start", "--minutes", "45")
-        assert await until(pilot, lambda: "45 min planned" in timer_state(app), WITHIN)
+        assert await came_true(pilot, lambda: "45 min planned" in timer_state(app), WITHIN)
         assert "Running" in timer_state(app)
         netui_process(db_path, "timer", "pause")
-        assert await until(pilot, lambda: "Paused" in timer_state(app), WITHIN)
+        assert await came_true(pilot, lambda: "Paused" in timer_state(app), WITHIN)
         netui_process(db_path, "timer", "stop")
-        assert await until(pilot, lambda: "Not running" in timer_state(app), WITHIN)
+        assert await came_true(pilot, lambda: "Not running" in timer_state(app), WITHIN)
     assert app.return_code in (None, 0)
 
 
@@ -76,7 +76,7 @@ async def test_a_stop_from_the_shell_refuses_the_apps_next_key_kindly(
         await pane.run_action("pause")  # before the watcher's next look
         await pilot.pause()
         assert any("No session is running." in t for t in toasts(app))
-        assert await until(pilot, lambda: "Not running" in timer_state(app), WITHIN)
+        assert await came_true(pilot, lambda: "Not running" in timer_state(app), WITHIN)
         assert seeded.timer.status().session is None
         assert app.is_running
     assert app.return_code in (None, 0)

@@ -7,9 +7,9 @@ to recount (what its once-a-second interval does) after the clock moved.
 from __future__ import annotations
 
 import pytest
-from builders import AppFactory, WaitReady, WriteLock, toasts
+from builders import AppFactory, WaitReady, WriteLock, came_true, toasts
 from textual.widgets import Digits
-from today_support import digits, into_today, live_for, settle, timer_state, today, until
+from today_support import digits, into_today, live_for, settle, timer_state, today
 
 from netui.domain.clock import FakeClock
 from netui.domain.timer_status import TimerStatus
@@ -280,7 +280,7 @@ async def test_the_pane_stays_up_when_the_database_is_busy(
         shown = len(toasts(app))
         write_lock.take()  # a heartbeat that cannot write is no news: the next one will
         today(app)._beat()
-        assert await until(pilot, lambda: all(w.is_finished for w in app.workers), 5)
+        assert await came_true(pilot, lambda: all(w.is_finished for w in app.workers), 5)
         await pilot.pause()
         write_lock.release()
         assert len(toasts(app)) == shown
