@@ -31,7 +31,6 @@ from netui.tui.palette import palette_commands
 from netui.tui.panes.contact_opening import FirstRows, Writable
 from netui.tui.panes.contacts import ContactsPane
 from netui.tui.screens.main import MainScreen
-from netui.tui.settings_check import apply_settings
 from netui.tui.workers import ReportsWorkerErrors, describe_error
 
 if TYPE_CHECKING:
@@ -112,6 +111,8 @@ class NetuiApp(App[None], ReportsWorkerErrors):
             self.call_later(self._to_contacts, message)
             return
         if isinstance(message, FirstRows):
+            from netui.tui.settings_check import apply_settings  # after the first frame
+
             opened = message.opened
             apply_settings(self, opened.theme, opened.key_remaps, opened.problems, opened.file_name)
         pane.take(message)

@@ -41,7 +41,8 @@ class IdleApp(NetuiApp):
 
     def _begin(self) -> None:
         screen = self.main_screen
-        today = screen.show_pane("today-pane")
+        screen.show_pane("today-pane")
+        today = screen.today
         if situation != "no session":
             today.action_start()
         if situation == "today hidden":  # once Today's focus has landed, as a tab would
