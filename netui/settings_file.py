@@ -62,8 +62,6 @@ class RawFile:
 
 def read_raw(path: Path) -> RawFile:
     """Parse the file; a missing one is an empty document, a broken one an error message."""
-    import tomllib
-
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -72,6 +70,8 @@ def read_raw(path: Path) -> RawFile:
         return RawFile({}, "is a folder, not a file")
     except OSError as error:
         return RawFile({}, f"cannot be read: {error.strerror or error}")
+    import tomllib  # only once there is a file: most people never write one
+
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:

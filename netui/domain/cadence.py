@@ -10,11 +10,12 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import Literal
-
-from dateutil.relativedelta import relativedelta
+from typing import TYPE_CHECKING, Literal
 
 from netui.domain.dates import AVERAGE_MONTH_DAYS
+
+if TYPE_CHECKING:
+    from dateutil.relativedelta import relativedelta
 
 __all__ = [
     "MAX_MONTHS",
@@ -80,6 +81,8 @@ class Cadence:
     @property
     def delta(self) -> relativedelta:
         """The calendar step between contacts (months respect month lengths)."""
+        from dateutil.relativedelta import relativedelta
+
         if self.unit == "week":
             return relativedelta(weeks=self.count)
         return relativedelta(months=self.count)

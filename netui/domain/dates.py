@@ -16,11 +16,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date, timedelta
-
-from dateutil.parser import parserinfo
-from dateutil.relativedelta import relativedelta
+from functools import cache
+from typing import TYPE_CHECKING
 
 from netui.domain.types import DatePrecision, LooseDate
+
+if TYPE_CHECKING:
+    from dateutil.parser import parserinfo
 
 __all__ = [
     "AVERAGE_MONTH_DAYS",
@@ -56,7 +58,17 @@ _MONTH_NAMES = (
     "November",
     "December",
 )
-_NAMES = parserinfo()
+
+
+@cache
+def _names() -> parserinfo:
+    """dateutil's English month and weekday names, loaded at the first parse: showing a
+    date (the list, at start-up) never needs them."""
+    from dateutil.parser import parserinfo
+
+    return parserinfo()
+
+
 # Common abbreviations dateutil's English tables lack (they list only Tue and Thu).
 _EXTRA_WEEKDAYS = {"tues": 1, "weds": 2, "thur": 3, "thurs": 3}
 _NUMBER_WORDS = {
@@ -129,13 +141,13 @@ def _month_number(text: str) -> int:
 
 def _month_name(text: str) -> int | None:
     """Month number for an English month name or abbreviation, None if it is not one."""
-    number: int | None = _NAMES.month(text)
+    number: int | None = _names().month(text)
     return number
 
 
 def _weekday(text: str) -> int | None:
     """Monday=0 weekday for an English weekday name or abbreviation, None if it is not one."""
-    number: int | None = _NAMES.weekday(text)
+    number: int | None = _names().weekday(text)
     return number if number is not None else _EXTRA_WEEKDAYS.get(text)
 
 
@@ -153,6 +165,8 @@ def _count(text: str) -> int:
 
 def _shift(today: date, count: int, unit: str) -> LooseDate:
     """Move ``count`` units from today; precision follows the unit the user thought in."""
+    from dateutil.relativedelta import relativedelta
+
     try:
         if unit == "day":
             return LooseDate(today + relativedelta(days=count), DatePrecision.DAY)

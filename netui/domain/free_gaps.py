@@ -13,8 +13,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
-from dateutil import tz
-
 __all__ = [
     "DAYS_AHEAD",
     "MIN_GAP_MINUTES",
@@ -90,6 +88,8 @@ def merge_busy(busy: Iterable[Interval]) -> list[Interval]:
 
 def _wall(day: date, at: time, zone: tzinfo) -> datetime:
     """The instant of a wall-clock time on a local day (a skipped time moves forward)."""
+    from dateutil import tz  # here: the app's first frame never needs it
+
     return tz.resolve_imaginary(datetime.combine(day, at).replace(tzinfo=zone)).astimezone(UTC)
 
 

@@ -22,8 +22,8 @@ from types import MappingProxyType
 from typing import Any
 
 from netui.domain.free_gaps import WakingHours
+from netui.domain.goal_limits import DEFAULT_GOAL_MINUTES, MAX_MINUTES, MIN_MINUTES
 from netui.domain.priority import parse_keywords
-from netui.domain.timer_status import DEFAULT_GOAL_MINUTES, MAX_MINUTES, MIN_MINUTES
 
 __all__ = [
     "BELL",

@@ -13,8 +13,6 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
-from dateutil import tz
-
 __all__ = [
     "HEARTBEAT",
     "SLEEP_GAP",
@@ -102,6 +100,8 @@ def active_seconds(session: TimedSession, now: datetime) -> float:
 
 def _local_midnight(day: date, zone: tzinfo) -> datetime:
     """The instant a local day starts (a skipped midnight resolves to the first real time)."""
+    from dateutil import tz  # here: the app's first frame never needs it
+
     wall = datetime.combine(day, time.min).replace(tzinfo=zone)
     return tz.resolve_imaginary(wall).astimezone(UTC)
 

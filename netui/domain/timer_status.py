@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 from types import MappingProxyType
 
+from netui.domain.goal_limits import DEFAULT_GOAL_MINUTES, MAX_MINUTES, MIN_MINUTES, check_minutes
 from netui.domain.timer import (
     TimedSession,
     active_seconds,
@@ -22,7 +23,7 @@ from netui.domain.timer import (
     was_interrupted,
     week_seconds,
 )
-from netui.errors import NetuiError, ValidationError
+from netui.errors import NetuiError
 
 __all__ = [
     "DEFAULT_GOAL_MINUTES",
@@ -39,11 +40,7 @@ __all__ = [
     "clock_time",
 ]
 
-DEFAULT_GOAL_MINUTES = 30
 EXTEND_MINUTES = 5
-MIN_MINUTES = 1
-MAX_MINUTES = 8 * 60
-"""A session (or a daily goal) longer than a working day is a typo, not a plan."""
 CHART_DAYS = 7
 
 
@@ -53,17 +50,6 @@ class TimerError(NetuiError):
 
 class SessionInterruptedError(TimerError):
     """The running session lost netui; it must be kept, stopped or discarded first."""
-
-
-def check_minutes(minutes: int, field_name: str = "minutes") -> int:
-    """A whole number of minutes for a session, an extension or a goal, or a clear error."""
-    if isinstance(minutes, bool) or not isinstance(minutes, int):
-        raise ValidationError(field_name, f"must be a whole number of minutes, not {minutes!r}")
-    if not MIN_MINUTES <= minutes <= MAX_MINUTES:
-        raise ValidationError(
-            field_name, f"must be between {MIN_MINUTES} and {MAX_MINUTES} minutes, not {minutes}"
-        )
-    return minutes
 
 
 def clock_time(moment: datetime, zone: tzinfo) -> str:

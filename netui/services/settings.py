@@ -23,6 +23,7 @@ from netui.db.engine import Database
 from netui.db.reads import stored_setting
 from netui.domain.clean_text import clean_line
 from netui.domain.free_gaps import WakingHours
+from netui.domain.goal_limits import check_minutes
 from netui.domain.priority import parse_keywords
 from netui.domain.settings_rules import (
     BELL,
@@ -40,7 +41,6 @@ from netui.domain.settings_rules import (
     check_document,
     check_value,
 )
-from netui.domain.timer_status import check_minutes
 from netui.errors import ValidationError
 from netui.settings_file import read_raw, write_values
 

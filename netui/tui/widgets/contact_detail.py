@@ -12,7 +12,6 @@ from textual.widgets import Static
 
 from netui.domain.cadence import Cadence, next_due
 from netui.domain.dates import format_loose_date, time_since
-from netui.domain.referrals import describe_chain
 from netui.domain.types import Contact, DatePrecision, Interaction
 from netui.tui.text import literal, literal_line, one_line, status_label, strength_dots
 
@@ -46,6 +45,8 @@ def describe_follow_up(follow_up: date, today: date) -> str:
 
 def referral_lines(about: ContactReferrals) -> list[Content]:
     """Who referred them, the chain that led to them, and whom they referred (if any)."""
+    from netui.domain.referrals import describe_chain  # shown once the database is open
+
     lines: list[Content] = []
     if about.referred_by is not None:
         lines.append(_field("Referred by", about.referred_by.name))
