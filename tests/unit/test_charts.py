@@ -161,3 +161,20 @@ def test_any_bars_fit_the_width_and_parse_as_svg(
         assert len("".join(text for text, _ in line)) <= max(width, 8)
     ET.fromstring(chart_svg(chart))
     assert chart_markdown(chart).count("\n| ") == len(bars) + (1 if bars else 0)
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cc", "Cs")), max_size=40))
+def test_a_value_comes_back_from_its_svg_attribute_as_written(text: str) -> None:
+    """Quotes, ampersands and angle brackets in how a value is written survive the
+    attribute they are put in (netui escapes them itself, without ``xml.sax``)."""
+    chart = Chart("t", (Bar("a", 1, text or "1"),))
+    root = ET.fromstring(chart_svg(chart))
+    values = [g.get("data-value") for g in root.iter(f"{SVG}g") if g.get("data-value")]
+    assert values == [text or "1"]
+
+
+def test_a_line_break_in_an_attribute_is_kept_as_a_character_reference() -> None:
+    svg = chart_svg(Chart("t", (Bar("a", 1, 'x\ny\t"z"'),)))
+    assert 'data-value="x&#10;y&#9;&quot;z&quot;"' in svg
+    values = [g.get("data-value") for g in ET.fromstring(svg).iter(f"{SVG}g")]
+    assert 'x\ny\t"z"' in values
