@@ -120,9 +120,14 @@ def cli(ctx: click.Context, demo: bool) -> None:
     from netui.services.maintenance import ensure_openable
 
     ensure_openable(path)  # refuse a foreign or too-new file before the screen changes
+    from netui.tui.loading import WRITE_WAIT_MS, Opening
+
+    now = clock()
+    opening = Opening(path, now, WRITE_WAIT_MS)  # the first rows, while the app's modules load
+    opening.hold_collections()  # nor a collection in the middle of loading them
     from netui.tui.app import NetuiApp
 
-    app = NetuiApp(path, clock(), command_line=ctx.command)  # help lists its commands
+    app = NetuiApp(path, now, command_line=ctx.command, opening=opening)  # help lists commands
     app.run()
     if app.return_code:
         sys.exit(app.return_code)  # the app printed why as it closed

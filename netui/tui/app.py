@@ -23,9 +23,10 @@ from netui import __version__
 from netui.display import one_line, printable
 from netui.domain.clock import Clock
 from netui.errors import NetuiError
-from netui.tui import compat
+from netui.tui import compat, loading
 from netui.tui.actions import Scope, bindings
 from netui.tui.db_errors import report
+from netui.tui.loading import Opening
 from netui.tui.messages import ServicesReady
 from netui.tui.palette import palette_commands
 from netui.tui.panes.contact_opening import FirstRows, Writable
@@ -37,12 +38,8 @@ if TYPE_CHECKING:
     import click
 
     from netui.services.context import Services
-    from netui.tui.loading import Opening
 
 compat.install()
-
-WRITE_WAIT_MS = 1500
-"""How long a key's write waits for another netui's to finish: longer would freeze the screen."""
 
 
 class NetuiApp(App[None], ReportsWorkerErrors):
@@ -53,29 +50,34 @@ class NetuiApp(App[None], ReportsWorkerErrors):
     BINDINGS = bindings(Scope.APP)
 
     def __init__(
-        self, db_path: Path, clock: Clock, *, command_line: click.Command | None = None
+        self,
+        db_path: Path,
+        clock: Clock,
+        *,
+        command_line: click.Command | None = None,
+        opening: Opening | None = None,
     ) -> None:
         """``command_line``: the ``netui`` group, whose commands help lists (the CLI hands
-        it over: this layer does not import the CLI)."""
+        it over: this layer does not import the CLI). ``opening``: the same file's
+        :class:`~netui.tui.loading.Opening`, if the caller started it before importing the
+        app (its first rows are then read while the app's modules load)."""
         super().__init__()
         self.db_path = db_path
         self.clock = clock
         self.command_line = command_line
         self.services: Services | None = None
-        self.opening: Opening | None = None
-        """The database being opened, from the moment the app loads (see on_load)."""
+        self.opening = (
+            opening if opening is not None else Opening(db_path, clock, loading.WRITE_WAIT_MS)
+        )
+        """The database being opened, on a thread of its own, from now on: the app and its
+        screen are built meanwhile."""
+        self.opening.hold_collections()  # until the first rows are on screen
         self.started = time.perf_counter()
         self.ready_after: float | None = None
         self.sub_title = one_line(str(db_path))
 
     def get_default_screen(self) -> Screen[None]:
         return MainScreen(self.clock)
-
-    def on_load(self) -> None:
-        from netui.tui.loading import Opening
-
-        # Before the screen is built: the file is checked and read meanwhile.
-        self.opening = Opening(self.db_path, self.clock, WRITE_WAIT_MS)
 
     def on_mount(self) -> None:
         self.open_database()
@@ -85,7 +87,6 @@ class NetuiApp(App[None], ReportsWorkerErrors):
         """Hand the list its first rows, then every pane the services (off the UI thread)."""
         from netui.tui.loading import make_writable, warm_up
 
-        assert self.opening is not None
         opened = self.opening.result()
         shown = threading.Event()
         # Through the main screen, which takes its messages once it is built; the message
@@ -187,10 +188,7 @@ class NetuiApp(App[None], ReportsWorkerErrors):
         self.notify(f"netui {__version__}")
 
     def on_unmount(self) -> None:
-        if self.opening is not None:
-            self.opening.close()  # the services it opened, whether handed over yet or not
-        elif self.services is not None:
-            self.services.close()
+        self.opening.close()  # the services it opened, whether handed over yet or not
 
     # -- the command palette ------------------------------------------------------------
 

@@ -32,6 +32,7 @@ __all__ = [
     "FIRST_ROWS",
     "LIST_WAIT_S",
     "WHOLE_AT_ONCE",
+    "WRITE_WAIT_MS",
     "Opened",
     "Opening",
     "load_listing",
@@ -39,6 +40,9 @@ __all__ = [
     "warm_up",
 ]
 
+WRITE_WAIT_MS = 1500
+"""How long a key's write in the app waits for another netui's to finish: longer would
+freeze the screen."""
 FIRST_ROWS = 200
 """Rows read first from a large database: screens full, for the biggest terminals."""
 WHOLE_AT_ONCE = 5_000
@@ -156,10 +160,8 @@ class Opening:
 
     def __init__(self, path: Path, clock: Clock, busy_timeout_ms: int) -> None:
         _import_for_opening()
-        # No collections until the first rows are on screen (settle): what start-up makes
-        # lives on, and a full collection walking it held up the first frame by 25 ms.
-        self._collecting = gc.isenabled()
-        gc.disable()
+        self._collecting = False
+        """Whether :meth:`hold_collections` stopped the collector (settle restarts it)."""
         self._thresholds: tuple[int, int, int] | None = None
         """The collector's thresholds before settle changed them (close puts them back)."""
         self._future: Future[Opened] = Future()
@@ -185,6 +187,16 @@ class Opening:
             if self._closed:  # the app ended before it took the database
                 opened.services.close()
             self._future.set_result(opened)
+
+    def hold_collections(self) -> None:
+        """No collections until the first rows are on screen (:meth:`settle`): what start-up
+        makes lives on, and a full collection walking it held up the first frame by 25 ms
+        (one during the app's own start-up made launch 40% slower). The app calls it as it
+        is made; :meth:`close`, as it ends, restarts them in any case, so an app made must
+        be run (or its opening closed)."""
+        if gc.isenabled():
+            gc.disable()
+            self._collecting = True
 
     def result(self) -> Opened:
         """The open database (raises whatever opening it raised)."""

@@ -13,7 +13,7 @@ from textual.pilot import Pilot
 from textual.widgets import Button, Input, Static
 from textual.worker import WorkerFailed
 
-import netui.tui.app
+import netui.tui.loading
 from netui.domain.types import ContactDraft, TriageStatus
 from netui.services.context import Services
 from netui.tui.app import NetuiApp
@@ -32,7 +32,7 @@ BUSY = "Another netui is writing to this database right now, so nothing was chan
 @pytest.fixture(autouse=True)
 def short_wait(monkeypatch: pytest.MonkeyPatch) -> None:
     """The app's writes give up after 0.1 s instead of 1.5 s, to keep the tests quick."""
-    monkeypatch.setattr(netui.tui.app, "WRITE_WAIT_MS", 100)
+    monkeypatch.setattr(netui.tui.loading, "WRITE_WAIT_MS", 100)
 
 
 def said_busy(app: NetuiApp, retry: str) -> bool:

@@ -12,7 +12,7 @@ from textual.widgets import Input, Select, Static
 from timezones import local_zone_as
 from today_support import into_today, plan_top20
 
-import netui.tui.app
+import netui.tui.loading
 from netui.domain.clock import FakeClock
 from netui.domain.types import ContactDraft, Outcome
 from netui.services.context import Services
@@ -29,7 +29,7 @@ BUSY = "Another netui is writing to this database right now, so nothing was chan
 @pytest.fixture(autouse=True)
 def short_wait(monkeypatch: pytest.MonkeyPatch) -> None:
     """The app's writes give up after 0.1 s instead of 1.5 s, to keep the busy test quick."""
-    monkeypatch.setattr(netui.tui.app, "WRITE_WAIT_MS", 100)
+    monkeypatch.setattr(netui.tui.loading, "WRITE_WAIT_MS", 100)
 
 
 def detail_text(app: NetuiApp) -> str:

@@ -13,7 +13,7 @@ import pytest
 from builders import AppFactory, WaitReady, WriteLock, let_go, sql_rows, toasts, until
 from script_helpers import add_script, choose, script_pane
 
-import netui.tui.app
+import netui.tui.loading
 from netui.domain.clock import system_clock
 from netui.services.context import Services, open_services
 from netui.tui.panes import script_drafts
@@ -25,7 +25,7 @@ def quick(monkeypatch: pytest.MonkeyPatch) -> None:
     """Autosave and retries in a tenth of a second; writes give up on a lock after 0.1 s."""
     monkeypatch.setattr(script_drafts, "AUTOSAVE_DELAY", 0.1)
     monkeypatch.setattr(script_drafts, "RETRY_DELAY", 0.2)
-    monkeypatch.setattr(netui.tui.app, "WRITE_WAIT_MS", 100)
+    monkeypatch.setattr(netui.tui.loading, "WRITE_WAIT_MS", 100)
 
 
 def drafts_in(db_path: Path) -> dict[str, str | None]:
