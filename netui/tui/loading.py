@@ -35,6 +35,7 @@ __all__ = [
     "WRITE_WAIT_MS",
     "Opened",
     "Opening",
+    "freeze_what_lasts",
     "load_listing",
     "make_writable",
     "warm_up",
@@ -236,9 +237,16 @@ class Opening:
             self._future.result().services.close()
 
 
+def freeze_what_lasts() -> None:
+    """What was just built lives as long as the app (the side panes, SQLAlchemy's objects):
+    frozen out of the collector's sight, no full collection walks it while the user types
+    (:meth:`Opening.close` lets it go at the end)."""
+    gc.freeze()
+
+
 def warm_up(services: Services) -> None:
     """Import and prepare, off the UI thread, what the panes and the triage keys use next
     (SQLAlchemy's ORM, the interactions' repository), by using it once."""
     services.triage.top20_progress()
     services.interactions  # noqa: B018 (built on first use: its module is imported)
-    gc.freeze()  # SQLAlchemy's objects live as long as the app: no collection need walk them
+    freeze_what_lasts()  # SQLAlchemy's objects

@@ -24,6 +24,7 @@ from textual.widgets import Footer, Header
 
 from netui.domain.clock import Clock
 from netui.tui.actions import Scope, bindings, by_scope
+from netui.tui.loading import freeze_what_lasts
 from netui.tui.messages import ServicesReady
 from netui.tui.panes.base import Pane
 from netui.tui.panes.contacts import ContactsPane
@@ -89,6 +90,7 @@ class MainScreen(Screen[None]):
         if side is None or not side.is_attached:
             return  # the app closed before its first frame was out
         await side.mount(TodayPane(id="today-pane"), ScriptPane(id="script-pane"))
+        freeze_what_lasts()  # built after the first frame's freeze: they last as long
         self.side_built = True
         self._apply_layout()
         waiting, self._waiting_for_side = self._waiting_for_side, []
