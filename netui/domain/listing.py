@@ -3,7 +3,8 @@
 The contact list has to stay instant at 30,000 contacts (LinkedIn's connection cap) and usable
 at 100,000. Everything here works on compact `ContactRow` tuples:
 
-- `sort_rows` / `order_rows` order rows by a `SortKey` (Top 20 is always ordered by rank).
+- `sort_rows` / `order_rows` order rows by a `SortKey` (Top 20 is always ordered by rank);
+  the orders themselves are :mod:`netui.domain.row_order`'s.
 - `filter_rows` keeps the rows of a `StatusFilter` that match every term of a search query.
 - `ContactListing` holds every row, sorts once per sort key (lazily, cached), and answers
   `view(status, query)` fast enough to run on every keystroke; when the new query only narrows
@@ -19,11 +20,16 @@ from __future__ import annotations
 from bisect import bisect_left, insort
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
 from enum import StrEnum
-from typing import Any
 
-from netui.domain import quick_sort
+from netui.domain.row_order import (
+    RowKey,
+    SortKey,
+    by_name,
+    key_of,
+    order_from_names,
+    sort_rows,
+)
 from netui.domain.types import ContactRow, TriageStatus
 
 __all__ = [
@@ -43,19 +49,6 @@ HAYSTACK_SEPARATOR = "\n"
 """Joins the fields of a haystack; whitespace, so no query term can span two fields."""
 COPIED_UP_TO = 50_000
 """Rows up to which a search scans copies of their haystacks laid out in order."""
-
-
-class SortKey(StrEnum):
-    """How the contact list is ordered (except the Top 20 view, always ordered by rank)."""
-
-    PRIORITY = "priority"
-    """Highest priority first, then by name."""
-    STALENESS = "staleness"
-    """Never contacted first, then longest since last contact, then by name."""
-    NAME = "name"
-    """By name, ignoring case."""
-    COMPANY = "company"
-    """By company ignoring case (contacts without a company last), then by name."""
 
 
 class StatusFilter(StrEnum):
@@ -86,70 +79,13 @@ def parse_query(query: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(query.casefold().split()))
 
 
-# -- sort keys -----------------------------------------------------------------------------
-# Every key ends with the row id, so the order is total and deterministic: an incremental
-# update (`insort`) gives exactly the list a full sort would.
-
-_RowKey = Callable[[ContactRow], Any]
+# -- display order -------------------------------------------------------------------------
+# The orders themselves are in netui.domain.row_order; the Top 20 view has its own.
 
 
-def _priority_key(row: ContactRow) -> tuple[float, str, int]:
-    return (-row.priority, row.full_name.casefold(), row.id)
-
-
-def _staleness_key(row: ContactRow) -> tuple[bool, date, str, int]:
-    contacted = row.last_contacted
-    return (contacted is not None, contacted or date.min, row.full_name.casefold(), row.id)
-
-
-def _name_key(row: ContactRow) -> tuple[str, int]:
-    return (row.full_name.casefold(), row.id)
-
-
-def _company_key(row: ContactRow) -> tuple[bool, str, str, int]:
-    company = row.company.strip().casefold()
-    return (not company, company, row.full_name.casefold(), row.id)
-
-
-def _top20_key(row: ContactRow) -> tuple[bool, int, str, int]:
-    rank = row.top20_rank
-    return (rank is None, rank or 0, row.full_name.casefold(), row.id)
-
-
-_SORT_KEYS: dict[SortKey, _RowKey] = {
-    SortKey.PRIORITY: _priority_key,
-    SortKey.STALENESS: _staleness_key,
-    SortKey.NAME: _name_key,
-    SortKey.COMPANY: _company_key,
-}
-
-
-def sort_rows(rows: Iterable[ContactRow], key: SortKey) -> list[ContactRow]:
-    """Rows in the order of `key` (a new list; ties broken by name, then id)."""
-    return _order_from_names(_by_name(rows), key)
-
-
-def _by_name(rows: Iterable[ContactRow]) -> list[ContactRow]:
-    """Rows in the name order (`_name_key`), quickly (:mod:`netui.domain.quick_sort`)."""
-    return quick_sort.by_name(rows)
-
-
-_FROM_NAMES: dict[SortKey, Callable[[list[ContactRow]], list[ContactRow]]] = {
-    SortKey.NAME: list,
-    SortKey.PRIORITY: quick_sort.by_priority,
-    SortKey.STALENESS: quick_sort.by_staleness,
-    SortKey.COMPANY: quick_sort.by_company,
-}
-
-
-def _order_from_names(by_name: list[ContactRow], key: SortKey) -> list[ContactRow]:
-    """Rows in the order of `key`, from the rows in the name order (same as `_SORT_KEYS`)."""
-    return _FROM_NAMES[key](by_name)
-
-
-def row_order(key: SortKey, status: StatusFilter) -> _RowKey:
+def row_order(key: SortKey, status: StatusFilter) -> RowKey:
     """The sort key of display order, for one row: what `order_rows` sorts by."""
-    return _top20_key if status is StatusFilter.TOP20 else _SORT_KEYS[key]
+    return key_of(None if status is StatusFilter.TOP20 else key)
 
 
 def order_rows(rows: Iterable[ContactRow], key: SortKey, status: StatusFilter) -> list[ContactRow]:
@@ -329,10 +265,10 @@ class ContactListing:
         sort_key = self._sort_key if key is None else key
         rows = self._sorted.get(sort_key)
         if rows is None:
-            by_name = self._sorted.get(SortKey.NAME)
-            if by_name is None:  # kept: every other order starts from it
-                by_name = self._sorted[SortKey.NAME] = _by_name(self._rows.values())
-            rows = self._sorted[sort_key] = _order_from_names(by_name, sort_key)
+            names = self._sorted.get(SortKey.NAME)
+            if names is None:  # kept: every other order starts from it
+                names = self._sorted[SortKey.NAME] = by_name(self._rows.values())
+            rows = self._sorted[sort_key] = order_from_names(names, sort_key)
         return rows
 
     def prepare(self) -> None:
@@ -393,11 +329,11 @@ class ContactListing:
             self.remove(row.id)
         self._rows[row.id] = row
         for sort_key, rows in self._sorted.items():
-            insort(rows, row, key=_SORT_KEYS[sort_key])
+            insort(rows, row, key=key_of(sort_key))
         for (base_key, status), base in self._bases.items():
             predicate = _status_predicate(status)
             if predicate is None or predicate(row):
-                insort(base.rows, row, key=_row_key(base_key))
+                insort(base.rows, row, key=key_of(base_key))
                 base.forget_haystacks()
         self._last = None
 
@@ -407,20 +343,15 @@ class ContactListing:
         if row is None:
             return None
         for sort_key, rows in self._sorted.items():
-            _remove_sorted(rows, row, _SORT_KEYS[sort_key])
+            _remove_sorted(rows, row, key_of(sort_key))
         for (base_key, _status), base in self._bases.items():
-            if _remove_sorted(base.rows, row, _row_key(base_key)):
+            if _remove_sorted(base.rows, row, key_of(base_key)):
                 base.forget_haystacks()
         self._last = None
         return row
 
 
-def _row_key(key: SortKey | None) -> _RowKey:
-    """The key a cached list is sorted by (`None` stands for the Top 20 rank order)."""
-    return _top20_key if key is None else _SORT_KEYS[key]
-
-
-def _remove_sorted(rows: list[ContactRow], row: ContactRow, key: _RowKey) -> bool:
+def _remove_sorted(rows: list[ContactRow], row: ContactRow, key: RowKey) -> bool:
     """Remove `row` from `rows`, sorted by `key`; returns whether it was there."""
     index = bisect_left(rows, key(row), key=key)
     if index < len(rows) and rows[index].id == row.id:

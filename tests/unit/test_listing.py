@@ -399,8 +399,8 @@ def test_prepare_sorts_by_every_key_in_advance(monkeypatch: pytest.MonkeyPatch) 
     def no_sorting(*_args: object) -> None:
         raise AssertionError("sorted again")
 
-    monkeypatch.setattr(listing_module, "_order_from_names", no_sorting)
-    monkeypatch.setattr(listing_module, "_by_name", no_sorting)
+    monkeypatch.setattr(listing_module, "order_from_names", no_sorting)
+    monkeypatch.setattr(listing_module, "by_name", no_sorting)
     for key in SortKey:
         listing.sort_key = key
         expected = order_rows(filter_rows(ROWS, StatusFilter.ACTIVE, ""), key, StatusFilter.ACTIVE)
