@@ -77,6 +77,24 @@ async def test_which_panes_are_shown_and_where(
         assert in_use(app) == "contacts-pane"
 
 
+async def test_the_today_pane_in_use_has_room_for_its_queue_over_the_script_glance(
+    seeded: Services, make_app: AppFactory, wait_ready: WaitReady
+) -> None:
+    """At 120x36 the side column is shared; Today, once in use, has room for queue rows."""
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_ready(app, pilot)
+        screen = app.main_screen
+        shared = (screen.today.region.height, screen.script.region.height)
+        assert abs(shared[0] - shared[1]) <= 1  # halves while the list is in use
+        await pilot.press("f6")
+        await pilot.pause()
+        today, script = screen.today.region, screen.script.region
+        assert today.height >= 3 * script.height - 2
+        assert script.height >= 5  # the glance stays
+        assert screen.today.queue_list.region.height >= 8
+
+
 @pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
 async def test_the_function_keys_go_straight_to_a_pane(
     seeded: Services, make_app: AppFactory, wait_ready: WaitReady, size: tuple[int, int]

@@ -51,6 +51,15 @@ def test_the_script_pane_in_use_takes_the_larger_share_of_two_columns() -> None:
     assert not pane_layout(160, "script-pane").script_wide
 
 
+def test_the_today_pane_in_use_takes_most_of_the_height_it_shares_with_script() -> None:
+    assert pane_layout(120, "today-pane").today_tall
+    assert pane_layout(155, "today-pane").screen_classes["-today-tall"]
+    assert not pane_layout(120, "contacts-pane").today_tall
+    assert not pane_layout(120, "script-pane").today_tall
+    assert not pane_layout(80, "today-pane").today_tall  # alone on screen: it has it all
+    assert not pane_layout(160, "today-pane").today_tall  # a column of its own
+
+
 def test_three_columns_widen_the_side_when_a_side_pane_is_in_use() -> None:
     assert not pane_layout(160, "contacts-pane").screen_classes["-three-side"]
     assert pane_layout(160, "today-pane").screen_classes["-three-side"]

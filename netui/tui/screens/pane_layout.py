@@ -36,6 +36,9 @@ class PaneLayout:
     """The Today pane in use takes half of a wide screen (class ``-today-wide``)."""
     script_wide: bool
     """The Script pane in use takes the larger share (class ``-script-wide``)."""
+    today_tall: bool
+    """The Today pane in use takes most of the side column's height, so its queue has
+    rows to show under the timer (class ``-today-tall``)."""
     glance: bool
     """The Script pane shows only its preview."""
     shown: frozenset[str]
@@ -57,6 +60,7 @@ class PaneLayout:
             "-three-side": self.three and self.active != "contacts-pane",
             "-today-wide": self.today_wide,
             "-script-wide": self.script_wide,
+            "-today-tall": self.today_tall,
         }
 
 
@@ -72,6 +76,7 @@ def pane_layout(width: int, active: str) -> PaneLayout:
         three=three,
         today_wide=WIDE_WIDTH <= width < THREE_FROM and active == "today-pane",
         script_wide=not narrow and not three and script_active,
+        today_tall=not narrow and not three and active == "today-pane",
         glance=not narrow and not script_active,
         shown=frozenset({active} if narrow else PANE_ORDER),
         active=active,
