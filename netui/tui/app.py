@@ -66,18 +66,20 @@ class NetuiApp(App[None], ReportsWorkerErrors):
         self.clock = clock
         self.command_line = command_line
         self.services: Services | None = None
-        self.opening = (
-            opening if opening is not None else Opening(db_path, clock, loading.WRITE_WAIT_MS)
-        )
-        """The database being opened, on a thread of its own, from now on: the app and its
-        screen are built meanwhile."""
-        self.opening.hold_collections()  # until the first rows are on screen
+        self.opening = opening
+        """The database being opened on a thread of its own, while the app and its screen
+        are built: the caller's, or the app's own from the moment it loads."""
         self.started = time.perf_counter()
         self.ready_after: float | None = None
         self.sub_title = one_line(str(db_path))
 
     def get_default_screen(self) -> Screen[None]:
         return MainScreen(self.clock)
+
+    def on_load(self) -> None:
+        if self.opening is None:  # made here, not as the app is made: an app made may not run
+            self.opening = Opening(self.db_path, self.clock, loading.WRITE_WAIT_MS)
+        self.opening.hold_collections()  # until the first rows are on screen
 
     def on_mount(self) -> None:
         self.open_database()
@@ -87,6 +89,7 @@ class NetuiApp(App[None], ReportsWorkerErrors):
         """Hand the list its first rows, then every pane the services (off the UI thread)."""
         from netui.tui.loading import make_writable, warm_up
 
+        assert self.opening is not None  # made as the app loaded, before it mounted
         opened = self.opening.result()
         shown = threading.Event()
         # Through the main screen, which takes its messages once it is built; the message
@@ -188,7 +191,8 @@ class NetuiApp(App[None], ReportsWorkerErrors):
         self.notify(f"netui {__version__}")
 
     def on_unmount(self) -> None:
-        self.opening.close()  # the services it opened, whether handed over yet or not
+        if self.opening is not None:
+            self.opening.close()  # the services it opened, whether handed over yet or not
 
     # -- the command palette ------------------------------------------------------------
 

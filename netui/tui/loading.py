@@ -192,9 +192,9 @@ class Opening:
     def hold_collections(self) -> None:
         """No collections until the first rows are on screen (:meth:`settle`): what start-up
         makes lives on, and a full collection walking it held up the first frame by 25 ms
-        (one during the app's own start-up made launch 40% slower). The app calls it as it
-        is made; :meth:`close`, as it ends, restarts them in any case, so an app made must
-        be run (or its opening closed)."""
+        (one during Textual's own start-up made a launch 40% slower). ``netui`` calls it as
+        soon as it starts the opening, the app as it loads; :meth:`close`, as the app ends,
+        restarts them in any case."""
         if gc.isenabled():
             gc.disable()
             self._collecting = True

@@ -17,7 +17,7 @@ the search, sort and filter it was given them for), and exits when the descripto
 ``NETUI_BENCH_COMMANDS`` reaches its end. Only what the tree under test has had since the
 issue was filed is used (``main_screen.contacts.loaded``, ``ContactTable.set_rows``, the
 pane's ``query_text``, ``listing.sort_key`` and ``status_filter``), so an older tree can be
-measured as well.
+measured as well. The app is made as the ``netui`` command makes it (:func:`netui_app`).
 """
 
 from __future__ import annotations
@@ -148,6 +148,22 @@ def exit_when_told(app: App[Any], commands: int) -> None:
     threading.Thread(target=wait, daemon=True).start()
 
 
+def netui_app(path: Path, clock: Any) -> App[Any]:
+    """The app as the ``netui`` command makes it: a tree that starts reading the file
+    before it imports the app (``Opening``, handed over) does that here too."""
+    try:
+        from netui.tui.loading import WRITE_WAIT_MS, Opening
+    except ImportError:  # an older tree: the app opens the file itself
+        from netui.tui.app import NetuiApp
+
+        return NetuiApp(path, clock)
+    opening = Opening(path, clock, WRITE_WAIT_MS)
+    opening.hold_collections()
+    from netui.tui.app import NetuiApp
+
+    return NetuiApp(path, clock, opening=opening)
+
+
 def main() -> None:
     mark("started")
     app: App[Any]
@@ -157,9 +173,8 @@ def main() -> None:
         app.run()
         return
     from netui.domain.clock import system_clock
-    from netui.tui.app import NetuiApp
 
-    app = NetuiApp(Path(sys.argv[3]), system_clock)
+    app = netui_app(Path(sys.argv[3]), system_clock)
     if MODE == "launch":
         watch_frames(app, None)
         app.run()
