@@ -24,6 +24,7 @@ from netui.errors import NetuiError, NotFoundError
 from netui.tui.actions import FILTER_TITLES, Scope, bindings
 from netui.tui.panes import contact_dialogs as dialogs
 from netui.tui.panes import contact_opening as opening
+from netui.tui.panes import contact_search as search
 from netui.tui.panes import contact_triage as triage
 from netui.tui.panes.base import Pane
 from netui.tui.panes.listing_sync import ListingSync
@@ -165,10 +166,10 @@ class ContactsPane(Pane, ReportsWorkerErrors):
             rows,
             keep_cursor_on=keep_cursor_on if keep_cursor_on else (current.id if current else None),
         )
-        self._update_status_line(len(rows))
+        self.update_status_line(len(rows))
         self._schedule_detail()
 
-    def _update_status_line(self, shown: int) -> None:
+    def update_status_line(self, shown: int) -> None:
         sort = (
             "by rank"
             if self.status_filter is StatusFilter.TOP20
@@ -230,37 +231,13 @@ class ContactsPane(Pane, ReportsWorkerErrors):
     # -- search, sort, filter -------------------------------------------------------------
 
     def action_search(self) -> None:
-        search = self.query_one("#search", Input)
-        search.display = True
-        # Focus now, not after a refresh: keys typed right behind "/" belong in the box.
-        self.screen.set_focus(search)
+        search.open_box(self)
 
     def on_key(self, event: events.Key) -> None:
-        """Letters typed right behind "/" belong in the search box, in the order typed.
-
-        A burst of keys is queued on the list before any of them is handled, and Textual
-        looks up bindings only once a key has bubbled up to the app; so ``/tx`` would reach
-        this pane's ``t`` and ``x`` before the box had the cursor. The search key is acted
-        on here, as it passes, and the letters behind it are put into the box.
-        """
-        search = self.query_one("#search", Input)
-        if self._runs_search(event.key) and self.check_action("search", ()):
-            event.stop()
-            event.prevent_default()
-            self.action_search()
-        elif self.screen.focused is search and event.is_printable and event.character:
-            event.stop()
-            event.prevent_default()
-            search.insert_text_at_cursor(event.character)
-
-    def _runs_search(self, key: str) -> bool:
-        """Whether ``key`` is bound to search here (the table's key, or the user's remap)."""
-        return any(b.action == "search" for b in self._bindings.key_to_bindings.get(key, ()))
+        search.key_into_box(self, event)
 
     def _search_for(self, value: str) -> None:
-        if value != self.query_text:
-            self.query_text = value
-            self.render_view()
+        search.search_for(self, value)
 
     @on(Input.Changed, "#search")
     def _on_search_changed(self, event: Input.Changed) -> None:
@@ -273,15 +250,7 @@ class ContactsPane(Pane, ReportsWorkerErrors):
             self.query_one("#search").display = False
 
     def action_clear(self) -> None:
-        search = self.query_one("#search", Input)
-        if search.has_focus or self.query_text:
-            search.value = ""  # the list follows (_search_for)
-            search.display = False
-            self.table.focus()
-            self._search_for("")
-        elif self.table.selected_ids:
-            self.table.clear_selection()
-            self._update_status_line(self.table.row_count)
+        search.clear(self)
 
     def action_cycle_sort(self) -> None:
         index = SORT_KEYS.index(self.listing.sort_key)
