@@ -111,8 +111,7 @@ class TodayPane(Pane, ReportsWorkerErrors):
         self._load_timer: Timer | None = None
         self._beat_timer: Timer | None = None
         self._midnight_timer: Timer | None = None
-        self._recovery_open = False
-        self._deferred: int | None = None
+        self.recovery = dialogs.RecoveryOffer(self)
         """The interrupted session the user chose to decide about later."""
         self.status_signal: Signal[TimerStatus] = Signal(self, "timer-status")
         """Every status the pane reads, for a screen that shows the timer too (session mode)."""
@@ -241,7 +240,7 @@ class TodayPane(Pane, ReportsWorkerErrors):
         self.alerts.observe(status)
         self.status_signal.publish(status)
         self.refresh_bindings()
-        if status.interrupted is not None and status.session_id != self._deferred:
+        if status.interrupted is not None and status.session_id != self.recovery.deferred:
             self.offer_recovery()
 
     @on(TimerDisplay.Ticked)
@@ -362,18 +361,7 @@ class TodayPane(Pane, ReportsWorkerErrors):
 
     def offer_recovery(self, force: bool = False) -> None:
         """Ask what the interrupted session's gap should count as (once at a time)."""
-        status = self.status
-        if self._recovery_open or status is None or status.interrupted is None:
-            return
-        if not force and status.session_id == self._deferred:
-            return
-        self._recovery_open = True
-        dialogs.ask_recovery(self, status, self._recovered)
-
-    def _recovered(self, session_id: int | None, chose: bool) -> None:
-        self._recovery_open = False
-        if not chose:
-            self._deferred = session_id
+        self.recovery.offer(force)
 
     def action_recover(self) -> None:
         self.offer_recovery(force=True)

@@ -54,6 +54,31 @@ def ask_recovery(pane: TodayPane, status: TimerStatus, done: Recovered) -> None:
     pane.app.push_screen(TimerRecoveryScreen(status), chosen)
 
 
+class RecoveryOffer:
+    """Asks what an interrupted session's gap counts as: one dialog at a time, and a
+    session the user chose to decide later on is not asked about again until ``r``."""
+
+    def __init__(self, pane: TodayPane) -> None:
+        self._pane = pane
+        self._open = False
+        self.deferred: int | None = None
+        """The session the user put off deciding about."""
+
+    def offer(self, force: bool = False) -> None:
+        status = self._pane.status
+        if self._open or status is None or status.interrupted is None:
+            return
+        if not force and status.session_id == self.deferred:
+            return
+        self._open = True
+        ask_recovery(self._pane, status, self._answered)
+
+    def _answered(self, session_id: int | None, chose: bool) -> None:
+        self._open = False
+        if not chose:
+            self.deferred = session_id
+
+
 def log_interaction(pane: TodayPane, contact_id: int) -> None:
     """The same log dialog as the Contacts pane's, for someone in today's queue."""
     from netui.tui.panes.today import TodayPane
