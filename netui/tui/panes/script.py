@@ -39,10 +39,10 @@ from netui.tui.actions import Scope, bindings
 from netui.tui.db_errors import report
 from netui.tui.panes import script_use as use
 from netui.tui.panes.base import Pane
+from netui.tui.panes.script_contact import NO_CONTACT, contact_values, status_line
 from netui.tui.panes.script_drafts import RETRY_DELAY, Drafts
 from netui.tui.panes.script_keys import ScriptKeys
 from netui.tui.panes.script_state import Text, TextState, stored_form
-from netui.tui.text import literal_line
 from netui.tui.widgets.script_editor import ScriptEditor
 from netui.tui.widgets.script_list import ScriptList
 from netui.tui.widgets.script_preview import ScriptPreview
@@ -53,8 +53,6 @@ if TYPE_CHECKING:
 
 SETTLE_DELAY = 0.05
 """The list or the contact highlight must rest this long before it is read."""
-
-NO_CONTACT = "no one (highlight a contact in Contacts)"
 
 
 class ScriptPane(ScriptKeys, Pane, ReportsWorkerErrors):
@@ -321,13 +319,7 @@ class ScriptPane(ScriptKeys, Pane, ReportsWorkerErrors):
         elif self.script is None or self.state is None:
             line = Content("No script chosen" if self.loaded else "Reading the scripts…")
         else:
-            words = self.state.status(self.editor_text)
-            style = "$warning" if words.startswith("Unsaved") else ""
-            line = Content.assemble(
-                literal_line(self.script.name, "bold"),
-                f" · {self.script.channel.label} · ",
-                (words, style),
-            )
+            line = status_line(self.script, self.state.status(self.editor_text))
         if line.plain != self._status_shown:
             self._status_shown = line.plain
             self.status_line.update(line)
@@ -392,16 +384,7 @@ class ScriptPane(ScriptKeys, Pane, ReportsWorkerErrors):
         self._values_stale = False
         self.values_note = ""
         try:
-            if self.contact_id is None:
-                profile = self.services.scripts.profile()
-                self.values = {"my_name": profile.name, "my_situation": profile.situation,
-                               "my_ask": profile.ask}  # fmt: skip
-                self.contact_name = NO_CONTACT
-            else:
-                self.values = self.services.scripts.values_for(self.contact_id)
-                self.contact_name = self.values.get("full_name", "") or "this contact"
-        except NotFoundError:
-            self.values, self.contact_name = {}, "a contact no longer here"
+            self.values, self.contact_name = contact_values(self.services, self.contact_id)
         except NetuiError:
             self.values_note = "could not read this contact just now"
         self.render_now()
